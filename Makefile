@@ -1,0 +1,39 @@
+# The README's commands. `make run` and `make test` work on a fresh machine
+# with Python 3.12+ (a .python-version file selects it where pyenv is used).
+
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: run test serve bench lint format clean
+
+$(VENV)/.installed: pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 12) else "newsportal needs Python 3.12 or newer (Django 6); found " + sys.version.split()[0] + ". Install it or set PYTHON=python3.12.")'
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e ".[dev]"
+	@touch $@
+
+## run: the site on the embedded defaults (SQLite, local cache, demo content)
+run: $(VENV)/.installed
+	DEBUG=true $(PY) manage.py migrate --no-input
+	DEBUG=true $(PY) manage.py seed_demo
+	DEBUG=true $(PY) manage.py demo_editor
+	DEBUG=true $(PY) manage.py runserver $(HOST):$(PORT)
+
+## test: the whole suite — lint, checks, pytest on SQLite and on a throwaway PostgreSQL
+test: $(VENV)/.installed
+	scripts/test
+
+lint: $(VENV)/.installed
+	$(PY) -m ruff check .
+	$(PY) -m ruff format --check .
+
+format: $(VENV)/.installed
+	$(PY) -m ruff check --fix .
+	$(PY) -m ruff format .
+
+clean:
+	rm -rf $(VENV) db.sqlite3 var

@@ -1,0 +1,13 @@
+from django.conf import settings
+from django.utils.functional import SimpleLazyObject
+
+from .models import Category
+
+
+def site(request):
+    """What every page shows: the paper's name and the section menu."""
+    return {
+        "site_name": settings.SITE_NAME,
+        "site_tagline": settings.SITE_TAGLINE,
+        "menu_categories": SimpleLazyObject(lambda: list(Category.objects.visible())),
+    }

@@ -1,0 +1,173 @@
+"""Load the demo newspaper: sections, reporters and original Vietnamese articles.
+
+Idempotent: running it again changes nothing that exists. `--articles N` adds
+bulk synthetic articles (fast bulk inserts) for benchmarks.
+"""
+
+import json
+import random
+import sys
+from datetime import timedelta
+from pathlib import Path
+
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
+from django.core.management.base import BaseCommand
+from django.db import transaction
+from django.utils import timezone
+from django.utils.html import escape, format_html
+
+from articles.demo_images import landscape_jpeg
+from articles.models import Article, Author, Category, Tag
+from articles.slugs import vietnamese_slugify
+
+CONTENT_FILE = Path(__file__).resolve().parents[2] / "demo" / "content.json"
+BULK_BATCH = 1000
+BULK_COVERS = 12
+
+
+class Command(BaseCommand):
+    help = (
+        "Tạo nội dung mẫu: chuyên mục, tác giả và bài viết tiếng Việt (chạy lại không tạo trùng)."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--articles",
+            type=int,
+            default=0,
+            help="Ensure at least this many articles exist, adding synthetic ones in bulk.",
+        )
+
+    def handle(self, *args, articles, **options):
+        content = json.loads(CONTENT_FILE.read_text(encoding="utf-8"))
+        with transaction.atomic():
+            categories = self.ensure_categories(content["categories"])
+            authors = self.ensure_authors(content["authors"])
+            created = self.ensure_articles(content["articles"], categories, authors)
+        self.stdout.write(
+            f"Demo content ready: {created} new articles, {Article.objects.count()} in all."
+        )
+        if articles:
+            self.bulk_articles(articles, list(categories.values()), list(authors.values()))
+
+    def ensure_categories(self, rows):
+        return {
+            row["slug"]: Category.objects.get_or_create(
+                slug=row["slug"],
+                defaults={
+                    "name": row["name"],
+                    "description": row["description"],
+                    "menu_position": row["menu_position"],
+                },
+            )[0]
+            for row in rows
+        }
+
+    def ensure_authors(self, rows):
+        return {
+            row["slug"]: Author.objects.get_or_create(
+                slug=row["slug"], defaults={"name": row["name"], "bio": row["bio"]}
+            )[0]
+            for row in rows
+        }
+
+    def ensure_articles(self, rows, categories, authors):
+        now = timezone.now()
+        created = 0
+        for seed, row in enumerate(rows):
+            slug = vietnamese_slugify(row["title"])
+            if Article.objects.filter(slug=slug).exists():
+                continue
+            status, published_at = self.publication(row, now)
+            article = Article(
+                title=row["title"],
+                slug=slug,
+                sapo=row["sapo"],
+                body=self.body_html(row, seed),
+                cover_caption=row["cover_caption"],
+                category=categories[row["category"]],
+                status=status,
+                published_at=published_at,
+                is_featured=row.get("featured", False),
+            )
+            article.cover_image.save(f"{slug}.jpg", ContentFile(landscape_jpeg(seed)), save=False)
+            article.save()
+            article.authors.set([authors[a] for a in row["authors"]])
+            article.tags.set([Tag.objects.get_or_create(name=name)[0] for name in row["tags"]])
+            created += 1
+        return created
+
+    @staticmethod
+    def publication(row, now):
+        if row["status"] == "draft":
+            return Article.Status.DRAFT, None
+        # Scheduled articles are published ones whose time has not come yet.
+        return Article.Status.PUBLISHED, now - timedelta(hours=row["hours_ago"])
+
+    @staticmethod
+    def body_html(row, seed):
+        paragraphs = [format_html("<p>{}</p>", text) for text in row["body"]]
+        name = default_storage.save(
+            f"inline/demo-{seed}.jpg", ContentFile(landscape_jpeg(seed + 1000, (1200, 800)))
+        )
+        figure = format_html(
+            '<figure><img src="{}" alt="{}" width="1200" height="800" loading="lazy">'
+            "<figcaption>{}</figcaption></figure>",
+            default_storage.url(name),
+            row["inline_caption"],
+            row["inline_caption"],
+        )
+        quote = format_html("<blockquote><p>{}</p></blockquote>", row["quote"])
+        heading = format_html("<h2>{}</h2>", row["subheading"])
+        parts = [*paragraphs[:1], figure, *paragraphs[1:2], heading, *paragraphs[2:3], quote]
+        parts += paragraphs[3:]
+        return "\n".join(parts)
+
+    def bulk_articles(self, target, categories, authors):
+        missing = target - Article.objects.count()
+        if missing <= 0:
+            return
+        rng = random.Random(target)
+        covers = [
+            default_storage.save(f"covers/bulk/cover-{i}.jpg", ContentFile(landscape_jpeg(i)))
+            for i in range(BULK_COVERS)
+        ]
+        start = Article.objects.order_by("-id").values_list("id", flat=True).first() or 0
+        now = timezone.now()
+        Through = Article.authors.through
+        done = 0
+        while done < missing:
+            batch = []
+            for n in range(start + done + 1, start + done + 1 + min(BULK_BATCH, missing - done)):
+                title = f"Bản tin tổng hợp số {n}: hoạt động kinh tế - xã hội trên địa bàn"
+                batch.append(
+                    Article(
+                        title=title,
+                        slug=f"{vietnamese_slugify(title)}-{n}",
+                        sapo=f"Tổng hợp các hoạt động nổi bật trong ngày, bản tin số {n}.",
+                        body=f"<p>{escape(title)}.</p>" * 3,
+                        cover_image=covers[n % BULK_COVERS],
+                        cover_caption="Ảnh minh họa.",
+                        category=rng.choice(categories),
+                        status=Article.Status.PUBLISHED,
+                        published_at=now - timedelta(minutes=n * 7 + 60 * 24 * 30),
+                    )
+                )
+            with transaction.atomic():
+                saved = Article.objects.bulk_create(batch)
+                if not all(a.pk for a in saved):  # backends without RETURNING
+                    slugs = [a.slug for a in batch]
+                    saved = list(Article.objects.filter(slug__in=slugs).only("id"))
+                Through.objects.bulk_create(
+                    Through(article_id=a.pk, author_id=rng.choice(authors).pk) for a in saved
+                )
+            done += len(batch)
+            self.progress(done, missing)
+        sys.stderr.write("\n")
+
+    @staticmethod
+    def progress(done, total, width=40):
+        filled = width * done // total
+        sys.stderr.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total} bài viết")
+        sys.stderr.flush()

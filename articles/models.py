@@ -1,0 +1,255 @@
+from django.conf import settings
+from django.db import models
+from django.db.models import F, Q, Window
+from django.db.models.functions import RowNumber
+from django.urls import reverse
+from django.utils import timezone
+
+from .slugs import unique_slug
+
+
+class SluggedModel(models.Model):
+    """Fills `slug` from `slug_source` (Vietnamese-folded, unique) when left blank."""
+
+    slug_source = "name"
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = unique_slug(self, getattr(self, self.slug_source))
+        super().save(*args, **kwargs)
+
+
+class CategoryQuerySet(models.QuerySet):
+    def visible(self):
+        return self.filter(is_visible=True)
+
+
+class Category(SluggedModel):
+    name = models.CharField("tên", max_length=100)
+    slug = models.SlugField("đường dẫn", max_length=120, unique=True, blank=True)
+    description = models.TextField("mô tả", blank=True)
+    menu_position = models.PositiveSmallIntegerField("thứ tự trên menu", default=100)
+    is_visible = models.BooleanField(
+        "hiển thị", default=True, help_text="Bỏ chọn để ẩn chuyên mục khỏi menu và bạn đọc."
+    )
+
+    objects = CategoryQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "chuyên mục"
+        verbose_name_plural = "chuyên mục"
+        ordering = ["menu_position", "name"]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("articles:category", kwargs={"slug": self.slug})
+
+
+class Author(SluggedModel):
+    name = models.CharField("tên", max_length=100)
+    slug = models.SlugField("đường dẫn", max_length=120, unique=True, blank=True)
+    bio = models.TextField("giới thiệu", blank=True)
+    photo = models.ImageField("ảnh", upload_to="authors/%Y/", blank=True)
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        verbose_name="tài khoản",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="author_profile",
+    )
+
+    class Meta:
+        verbose_name = "tác giả"
+        verbose_name_plural = "tác giả"
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("articles:author", kwargs={"slug": self.slug})
+
+
+class Tag(SluggedModel):
+    name = models.CharField("tên", max_length=100, unique=True)
+    slug = models.SlugField("đường dẫn", max_length=120, unique=True, blank=True)
+
+    class Meta:
+        verbose_name = "từ khóa"
+        verbose_name_plural = "từ khóa"
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("articles:tag", kwargs={"slug": self.slug})
+
+
+class ArticleQuerySet(models.QuerySet):
+    def published(self, *, at=None):
+        """What readers may see: published, with a publication time that has come.
+
+        This is the one definition of visibility; every reader view, feed and
+        sitemap starts from it. A scheduled article needs no job to go live:
+        it simply starts matching once `published_at` has passed.
+        """
+        return self.filter(
+            status=Article.Status.PUBLISHED,
+            published_at__lte=at or timezone.now(),
+        )
+
+    def visible_to(self, user):
+        """Readers see `published()`; logged-in staff may also preview the rest."""
+        if user.is_authenticated and user.is_staff:
+            return self
+        return self.published()
+
+    def for_cards(self):
+        """Just what an article card shows (title, sapo, section, cover)."""
+        return self.select_related("category").only(
+            "id",
+            "title",
+            "slug",
+            "sapo",
+            "cover_image",
+            "cover_caption",
+            "published_at",
+            "category__name",
+            "category__slug",
+        )
+
+    def latest_per_category(self, per_category):
+        """The newest `per_category` articles of each section, in one query."""
+        return (
+            self.alias(
+                rank=Window(
+                    RowNumber(),
+                    partition_by=F("category_id"),
+                    order_by=[F("published_at").desc(), F("id").desc()],
+                )
+            )
+            .filter(rank__lte=per_category)
+            .order_by("category_id", "-published_at", "-id")
+        )
+
+
+class Article(models.Model):
+    class Status(models.TextChoices):
+        DRAFT = "draft", "Bản nháp"
+        PENDING = "pending", "Chờ duyệt"
+        PUBLISHED = "published", "Đã xuất bản"
+        UNPUBLISHED = "unpublished", "Đã gỡ"
+
+    title = models.CharField("tiêu đề", max_length=255)
+    slug = models.SlugField("đường dẫn", max_length=255, unique=True, blank=True)
+    sapo = models.TextField("sapo", help_text="Đoạn mở đầu, hiện dưới tiêu đề và trong danh sách.")
+    body = models.TextField("nội dung", blank=True)
+    cover_image = models.ImageField("ảnh đại diện", upload_to="covers/%Y/%m/", blank=True)
+    cover_caption = models.CharField("chú thích ảnh", max_length=300, blank=True)
+    category = models.ForeignKey(
+        Category,
+        verbose_name="chuyên mục",
+        on_delete=models.PROTECT,
+        related_name="articles",
+    )
+    authors = models.ManyToManyField(Author, verbose_name="tác giả", related_name="articles")
+    tags = models.ManyToManyField(Tag, verbose_name="từ khóa", related_name="articles", blank=True)
+    status = models.CharField("trạng thái", max_length=20, choices=Status, default=Status.DRAFT)
+    published_at = models.DateTimeField(
+        "thời gian xuất bản",
+        null=True,
+        blank=True,
+        help_text="Để thời điểm trong tương lai để hẹn giờ xuất bản.",
+    )
+    is_featured = models.BooleanField("tin tiêu điểm", default=False)
+    comments_enabled = models.BooleanField("cho phép bình luận", default=True)
+    created_at = models.DateTimeField("tạo lúc", auto_now_add=True)
+    updated_at = models.DateTimeField("cập nhật lúc", auto_now=True)
+
+    objects = ArticleQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "bài viết"
+        verbose_name_plural = "bài viết"
+        ordering = ["-published_at", "-id"]
+        get_latest_by = "published_at"
+        indexes = [
+            # "Tin mới", feeds, sitemaps: newest visible articles.
+            models.Index(fields=["status", "-published_at"], name="article_visible_idx"),
+            # Section pages and the homepage's section blocks.
+            models.Index(
+                fields=["category", "status", "-published_at"], name="article_category_idx"
+            ),
+            # The homepage lead story.
+            models.Index(
+                fields=["-published_at"],
+                condition=Q(is_featured=True),
+                name="article_featured_idx",
+            ),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(status="published") | Q(published_at__isnull=False),
+                name="article_published_has_time",
+                violation_error_message="Bài đã xuất bản phải có thời gian xuất bản.",
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = unique_slug(self, self.title)
+        self._default_publication_time()
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse(
+            "articles:detail",
+            kwargs={"category": self.category.slug, "slug": self.slug, "pk": self.pk},
+        )
+
+    def clean(self):
+        self._default_publication_time()
+
+    def _default_publication_time(self):
+        """Publishing without a time means publishing now."""
+        if self.status == self.Status.PUBLISHED and self.published_at is None:
+            self.published_at = timezone.now()
+
+    def publish(self, *, at=None):
+        """Make the article visible now, or at `at` (a future time schedules it)."""
+        self.status = self.Status.PUBLISHED
+        if at is not None:
+            self.published_at = at
+        elif self.published_at is None or self.published_at > timezone.now():
+            self.published_at = timezone.now()
+        self.save()
+
+    def unpublish(self):
+        self.status = self.Status.UNPUBLISHED
+        self.save()
+
+    @property
+    def is_visible(self):
+        return (
+            self.status == self.Status.PUBLISHED
+            and self.published_at is not None
+            and self.published_at <= timezone.now()
+        )
+
+    @property
+    def is_scheduled(self):
+        return (
+            self.status == self.Status.PUBLISHED
+            and self.published_at is not None
+            and self.published_at > timezone.now()
+        )

@@ -1,0 +1,103 @@
+from django.shortcuts import get_object_or_404, redirect
+from django.views.generic import DetailView, ListView, TemplateView
+
+from .models import Article, Author, Category, Tag
+
+ARTICLES_PER_PAGE = 12
+STORIES_PER_SECTION_BLOCK = 4
+RELATED_STORIES = 4
+
+
+class HomeView(TemplateView):
+    template_name = "articles/home.html"
+
+    def get_context_data(self, **kwargs):
+        visible = Article.objects.published().for_cards()
+        lead = visible.filter(is_featured=True).first() or visible.first()
+        blocks_qs = visible.latest_per_category(STORIES_PER_SECTION_BLOCK)
+        if lead:
+            blocks_qs = blocks_qs.exclude(pk=lead.pk)
+        stories_by_category = {}
+        for article in blocks_qs:
+            stories_by_category.setdefault(article.category_id, []).append(article)
+        sections = [
+            (category, stories_by_category[category.pk])
+            for category in Category.objects.visible()
+            if category.pk in stories_by_category
+        ]
+        return super().get_context_data(lead=lead, sections=sections, **kwargs)
+
+
+class ArticleListView(ListView):
+    """A paginated, newest-first list of visible articles (a ?page that is not a page is 404)."""
+
+    paginate_by = ARTICLES_PER_PAGE
+    template_name = "articles/article_list.html"
+    context_object_name = "articles"
+
+    def get_queryset(self):
+        return self.filter_articles(Article.objects.published().for_cards())
+
+
+class CategoryView(ArticleListView):
+    template_name = "articles/category.html"
+
+    def filter_articles(self, articles):
+        self.category = get_object_or_404(Category.objects.visible(), slug=self.kwargs["slug"])
+        return articles.filter(category=self.category)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(category=self.category, **kwargs)
+
+
+class AuthorView(ArticleListView):
+    template_name = "articles/author.html"
+
+    def filter_articles(self, articles):
+        self.author = get_object_or_404(Author, slug=self.kwargs["slug"])
+        return articles.filter(authors=self.author)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(author=self.author, **kwargs)
+
+
+class TagView(ArticleListView):
+    template_name = "articles/tag.html"
+
+    def filter_articles(self, articles):
+        self.tag = get_object_or_404(Tag, slug=self.kwargs["slug"])
+        return articles.filter(tags=self.tag)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(tag=self.tag, **kwargs)
+
+
+class ArticleDetailView(DetailView):
+    template_name = "articles/article_detail.html"
+    context_object_name = "article"
+
+    def get_queryset(self):
+        return (
+            Article.objects.visible_to(self.request.user)
+            .select_related("category")
+            .prefetch_related("authors", "tags")
+        )
+
+    def get(self, request, *args, **kwargs):
+        self.object = self.get_object()
+        canonical_url = self.object.get_absolute_url()
+        if request.path != canonical_url:
+            # An old slug or a moved section: send readers and crawlers to the one true URL.
+            query = request.META.get("QUERY_STRING")
+            return redirect(f"{canonical_url}?{query}" if query else canonical_url, permanent=True)
+        context = self.get_context_data(object=self.object)
+        return self.render_to_response(context)
+
+    def get_context_data(self, **kwargs):
+        related = (
+            Article.objects.published()
+            .for_cards()
+            .filter(category=self.object.category_id)
+            .exclude(pk=self.object.pk)[:RELATED_STORIES]
+        )
+        return super().get_context_data(related=related, **kwargs)
