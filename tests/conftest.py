@@ -1,6 +1,35 @@
+import os
+import shutil
+
 import pytest
 
 from .factories import StaffFactory
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+def missing_part(reason):
+    """Skip loudly on a laptop that lacks a part; under CI=true a missing part fails."""
+    if os.environ.get("CI") == "true":
+        pytest.fail(f"CI=true but a required part is missing: {reason}")
+    pytest.skip(f"MISSING PART — {reason}")
+
+
+def pytest_report_header(config):
+    from django.conf import settings
+
+    engine = settings.DATABASES["default"]["ENGINE"].rsplit(".", 1)[-1]
+    return f"database backend: {engine}"
 
 
 @pytest.fixture(autouse=True)
@@ -15,8 +44,9 @@ def staff_client(client):
     return client
 
 
-def pytest_report_header(config):
-    from django.conf import settings
-
-    engine = settings.DATABASES["default"]["ENGINE"].rsplit(".", 1)[-1]
-    return f"database backend: {engine}"
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    """pytest-playwright drives Debian's Chromium: Playwright cannot download browsers here."""
+    if not os.path.exists(CHROMIUM):
+        missing_part("Chromium (apt-get install chromium) for the browser tests")
+    return {**browser_type_launch_args, "executable_path": CHROMIUM, "args": CHROMIUM_ARGS}
