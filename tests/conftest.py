@@ -4,6 +4,7 @@ import shutil
 import pytest
 
 from .factories import StaffFactory
+from .redis_server import redis_cache, redis_server  # noqa: F401 (fixtures for every test)
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 CHROMIUM_ARGS = [
