@@ -27,6 +27,12 @@ run: $(VENV)/.installed
 test: $(VENV)/.installed
 	scripts/test
 
+## serve: production-like — gunicorn (gunicorn.conf.py) on the deployment settings; needs SECRET_KEY
+serve: $(VENV)/.installed
+	$(PY) manage.py migrate --no-input
+	$(PY) manage.py collectstatic --no-input --verbosity 0
+	GUNICORN_BIND=$${GUNICORN_BIND:-$(HOST):$(PORT)} $(VENV)/bin/gunicorn -c gunicorn.conf.py newsportal.wsgi
+
 lint: $(VENV)/.installed
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .

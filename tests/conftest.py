@@ -33,6 +33,18 @@ def pytest_report_header(config):
     return f"database backend: {engine}"
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _collected_static(tmp_path_factory):
+    """Pages link static files through the deployment's manifest storage, which needs
+    `collectstatic` to have run: do it once per test process into a temp dir."""
+    from django.core.management import call_command
+    from django.test import override_settings
+
+    with override_settings(STATIC_ROOT=tmp_path_factory.mktemp("static")):
+        call_command("collectstatic", interactive=False, verbosity=0)
+        yield
+
+
 @pytest.fixture(autouse=True)
 def _media_in_tmp(settings, tmp_path):
     """Uploaded and generated files go to a throwaway folder."""
