@@ -115,5 +115,15 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
 }
 
+# Reader comments (comments/): moderation, bot traps, rate limit, duplicates.
+COMMENTS_AUTO_APPROVE = env.bool("COMMENTS_AUTO_APPROVE", default=False)
+COMMENTS_MIN_SECONDS = env.int("COMMENTS_MIN_SECONDS", default=3)
+COMMENTS_FORM_MAX_AGE = env.int("COMMENTS_FORM_MAX_AGE", default=2 * 24 * 3600)
+COMMENTS_RATE_LIMIT = env.int("COMMENTS_RATE_LIMIT", default=5)
+COMMENTS_RATE_PERIOD = env.int("COMMENTS_RATE_PERIOD", default=60)
+COMMENTS_DUPLICATE_WINDOW = env.int("COMMENTS_DUPLICATE_WINDOW", default=600)
+# How many reverse proxies in front of the app append to X-Forwarded-For (0: use REMOTE_ADDR).
+CLIENT_IP_PROXY_COUNT = env.int("CLIENT_IP_PROXY_COUNT", default=0)
+
 # Moving the admin away from /admin/ keeps casual scanners off the login page.
 ADMIN_URL = env.str("ADMIN_URL", default="admin/")

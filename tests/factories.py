@@ -1,3 +1,4 @@
+import time
 from datetime import timedelta
 
 import factory
@@ -5,6 +6,8 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 
 from articles.models import Article, Author, Category, Tag
+from comments.forms import rendered_at_token
+from comments.models import Comment
 
 
 class CategoryFactory(factory.django.DjangoModelFactory):
@@ -69,3 +72,29 @@ class StaffFactory(factory.django.DjangoModelFactory):
     is_staff = True
     is_superuser = True
     password = factory.django.Password("mat-khau-thu-nghiem")
+
+
+class CommentFactory(factory.django.DjangoModelFactory):
+    """An approved reader comment unless told otherwise."""
+
+    class Meta:
+        model = Comment
+
+    article = factory.SubFactory(ArticleFactory)
+    name = factory.Sequence(lambda n: f"Bạn đọc {n}")
+    text = factory.Sequence(lambda n: f"Bài viết rất hay, cảm ơn tòa soạn ({n}).")
+    status = Comment.Status.APPROVED
+    ip_address = "203.0.113.7"
+    user_agent = "Mozilla/5.0 (thử nghiệm)"
+
+
+def comment_form_data(**overrides):
+    """What a reader's browser posts: the form rendered a minute ago, honeypot empty."""
+    return {
+        "name": "Nguyễn Thị Hoa",
+        "email": "hoa@example.vn",
+        "text": "Bài viết rất hữu ích cho bà con vùng cao.",
+        "website": "",
+        "rendered_at": rendered_at_token(at=time.time() - 60),
+        **overrides,
+    }

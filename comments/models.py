@@ -1,0 +1,110 @@
+import unicodedata
+
+from django.db import models
+from django.db.models import Q
+from django.db.models.functions import Length
+from django.db.models.lookups import GreaterThanOrEqual, LessThanOrEqual
+from django.utils import timezone
+from django.utils.text import Truncator
+
+from articles.models import Article
+
+MIN_LENGTH = 5
+MAX_LENGTH = 500
+NAME_MAX_LENGTH = 80
+USER_AGENT_MAX_LENGTH = 300
+
+
+def normalize_text(text):
+    """The one definition of a comment's text, mirrored by static/js/comment-counter.js.
+
+    Line breaks become a single "\\n" whichever way they arrive (browsers submit
+    CRLF), other control characters and stray byte-order marks are removed, the
+    text is composed to Unicode NFC (decomposed Vietnamese from macOS or some
+    keyboards counts like its composed form) and stripped. Length is then
+    counted in code points, as Python's len(), JavaScript's Array.from() and
+    the database's LENGTH() all do.
+    """
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = "".join(
+        char
+        for char in text
+        if char == "\n" or (unicodedata.category(char) != "Cc" and char != "\ufeff")
+    )
+    return unicodedata.normalize("NFC", text).strip()
+
+
+def normalize_name(name):
+    """A name is one line: same cleaning as the text, with every line break as a space."""
+    return " ".join(normalize_text(name).split())
+
+
+class CommentQuerySet(models.QuerySet):
+    def approved(self):
+        """What readers may see: approved comments on visible articles, oldest first."""
+        return self.filter(status=Comment.Status.APPROVED).order_by("created_at", "id")
+
+    def pending(self):
+        return self.filter(status=Comment.Status.PENDING)
+
+
+class CommentStatus(models.TextChoices):
+    PENDING = "pending", "Chờ duyệt"
+    APPROVED = "approved", "Đã duyệt"
+    REJECTED = "rejected", "Từ chối"
+    SPAM = "spam", "Spam"
+
+
+class Comment(models.Model):
+    Status = CommentStatus
+
+    article = models.ForeignKey(
+        Article, verbose_name="bài viết", on_delete=models.CASCADE, related_name="comments"
+    )
+    name = models.CharField("họ tên", max_length=NAME_MAX_LENGTH)
+    email = models.EmailField("email", blank=True, help_text="Không hiển thị với bạn đọc.")
+    text = models.TextField("nội dung")
+    status = models.CharField("trạng thái", max_length=20, choices=Status, default=Status.PENDING)
+    created_at = models.DateTimeField("gửi lúc", default=timezone.now)
+    ip_address = models.GenericIPAddressField("địa chỉ IP", null=True, blank=True)
+    user_agent = models.CharField("trình duyệt", max_length=USER_AGENT_MAX_LENGTH, blank=True)
+
+    objects = CommentQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "bình luận"
+        verbose_name_plural = "bình luận"
+        ordering = ["-created_at", "-id"]
+        get_latest_by = "created_at"
+        indexes = [
+            # The article page: approved comments, oldest first; and duplicate checks.
+            models.Index(fields=["article", "status", "created_at"], name="comment_article_idx"),
+            # The moderation queue in the admin, newest first.
+            models.Index(fields=["status", "-created_at"], name="comment_queue_idx"),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(
+                    GreaterThanOrEqual(Length("text"), MIN_LENGTH),
+                    LessThanOrEqual(Length("text"), MAX_LENGTH),
+                ),
+                name="comment_text_length",
+                violation_error_message=(
+                    f"Bình luận phải dài từ {MIN_LENGTH} đến {MAX_LENGTH} ký tự."
+                ),
+            ),
+            models.CheckConstraint(condition=~Q(name=""), name="comment_name_not_empty"),
+            models.CheckConstraint(
+                condition=Q(status__in=CommentStatus.values), name="comment_status_valid"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.name}: {Truncator(self.text).chars(60)}"
+
+    def get_absolute_url(self):
+        return f"{self.article.get_absolute_url()}#binh-luan-{self.pk}"
+
+    @property
+    def excerpt(self):
+        return Truncator(self.text).chars(80)

@@ -1,0 +1,103 @@
+"""Writing a reader's comment: one function, called by the view (and by anything else)."""
+
+from datetime import timedelta
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import transaction
+from django.utils import timezone
+
+from articles.models import Article
+
+from .models import USER_AGENT_MAX_LENGTH, Comment, normalize_name, normalize_text
+
+
+class CommentRejected(Exception):
+    """The comment cannot be taken; `message` tells the reader why in Vietnamese."""
+
+    message = ""
+
+
+class CommentsClosed(CommentRejected):
+    message = "Bài viết này đã đóng bình luận."
+
+
+class RateLimited(CommentRejected):
+    message = (
+        "Bạn gửi bình luận quá nhanh. Vui lòng đợi một phút rồi gửi lại; "
+        "nội dung bạn viết vẫn được giữ nguyên bên dưới."
+    )
+
+
+def submit_comment(*, article, name, text, email="", ip_address, user_agent="", now=None):
+    """Take a reader's comment on `article` and return the stored Comment.
+
+    Normalises and validates the text (5-500 code points after NFC), enforces
+    the per-IP rate limit through the shared cache, and stores the comment —
+    pending, unless COMMENTS_AUTO_APPROVE. The same text from the same IP on
+    the same article within COMMENTS_DUPLICATE_WINDOW returns the comment
+    already stored instead of a second copy: the article row is locked while
+    checking, so two simultaneous identical posts cannot both get in.
+
+    Raises CommentsClosed, RateLimited, or ValidationError (invalid fields).
+    """
+    now = now or timezone.now()
+    auto_approve = settings.COMMENTS_AUTO_APPROVE
+    comment = Comment(
+        article=article,
+        name=normalize_name(name),
+        email=email.strip(),
+        text=normalize_text(text),
+        ip_address=ip_address,
+        user_agent=user_agent[:USER_AGENT_MAX_LENGTH],
+        created_at=now,
+        status=Comment.Status.APPROVED if auto_approve else Comment.Status.PENDING,
+    )
+    comment.full_clean(exclude=["article"])
+    if not article.comments_enabled:
+        raise CommentsClosed
+    if not _within_rate_limit(ip_address, now):
+        raise RateLimited
+    with transaction.atomic():
+        # Locking the article row serialises comment writes on it (on PostgreSQL)
+        # and re-reads whether comments are still open.
+        still_open = (
+            Article.objects.published(at=now)
+            .select_for_update(no_key=True)
+            .filter(pk=article.pk)
+            .values_list("comments_enabled", flat=True)
+            .first()
+        )
+        if not still_open:
+            raise CommentsClosed
+        earlier = (
+            Comment.objects.filter(
+                article=article,
+                ip_address=ip_address,
+                text=comment.text,
+                created_at__gte=now - timedelta(seconds=settings.COMMENTS_DUPLICATE_WINDOW),
+            )
+            .order_by("created_at")
+            .first()
+        )
+        if earlier:
+            return earlier
+        comment.save(force_insert=True)
+    return comment
+
+
+def _within_rate_limit(ip_address, now):
+    """Count this post in a fixed window per IP; True while within COMMENTS_RATE_LIMIT.
+
+    `cache.add` + `cache.incr` are atomic in Redis and Memcached, so the count
+    holds across gunicorn workers that share the cache.
+    """
+    period = settings.COMMENTS_RATE_PERIOD
+    key = f"comments:rate:{ip_address}:{int(now.timestamp()) // period}"
+    cache.add(key, 0, timeout=period * 2)
+    try:
+        count = cache.incr(key)
+    except ValueError:  # The key expired between add() and incr().
+        cache.add(key, 1, timeout=period * 2)
+        count = 1
+    return count <= settings.COMMENTS_RATE_LIMIT
