@@ -1,0 +1,103 @@
+import ipaddress
+from contextlib import suppress
+
+from django.conf import settings
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.shortcuts import get_object_or_404, redirect
+from django.views.decorators.http import require_POST
+from django.views.generic import ListView
+
+from articles.models import Article
+from articles.views import ArticleDetailView
+
+from .forms import CommentForm
+from .models import Comment
+from .services import CommentRejected, RateLimited, submit_comment
+
+COMMENTS_PER_PAGE = 50
+AWAITING_MODERATION = (
+    "Cảm ơn bạn! Bình luận của bạn đang chờ duyệt và sẽ hiện sau khi được biên tập viên duyệt."
+)
+PUBLISHED = "Cảm ơn bạn! Bình luận của bạn đã được đăng."
+
+
+@require_POST
+def post_comment(request, pk):
+    """The "BÌNH LUẬN" form posts here: POST/redirect/GET back to the article.
+
+    Self-contained on purpose: it reads only the POST and the article, so the
+    article page itself can be served from a full-page cache.
+    """
+    article = get_object_or_404(Article.objects.published().select_related("category"), pk=pk)
+    form = CommentForm(request.POST, article=article)
+    valid = form.is_valid()
+    if form.looks_automated:
+        # Bots get the same answer as readers, and nothing is stored.
+        return _back_to_article(request, article, AWAITING_MODERATION)
+    if not valid:
+        return _render_article(request, article, form)
+    try:
+        comment = submit_comment(
+            article=article,
+            name=form.cleaned_data["name"],
+            email=form.cleaned_data["email"],
+            text=form.cleaned_data["text"],
+            ip_address=client_ip(request),
+            user_agent=request.headers.get("User-Agent", ""),
+        )
+    except CommentRejected as rejection:
+        form.add_error(None, rejection.message)
+        status = 429 if isinstance(rejection, RateLimited) else 403
+        return _render_article(request, article, form, status=status)
+    except ValidationError as error:
+        form.add_error(None, error)
+        return _render_article(request, article, form)
+    approved = comment.status == Comment.Status.APPROVED
+    return _back_to_article(request, article, PUBLISHED if approved else AWAITING_MODERATION)
+
+
+def _back_to_article(request, article, message):
+    messages.success(request, message, extra_tags="comment")
+    return redirect(f"{article.get_absolute_url()}#binh-luan")
+
+
+def _render_article(request, article, form, status=200):
+    """The article page again, with the form and everything the reader typed."""
+    view = ArticleDetailView()
+    view.setup(request, pk=article.pk)
+    view.object = article
+    context = view.get_context_data(object=article, comment_form=form)
+    return view.render_to_response(context, status=status)
+
+
+def client_ip(request):
+    """The client's address: REMOTE_ADDR, or the entry our own proxies added to X-Forwarded-For.
+
+    Only the last CLIENT_IP_PROXY_COUNT hops are trusted; anything a client
+    writes further left in the header is ignored, so it cannot dodge the rate limit.
+    """
+    proxies = settings.CLIENT_IP_PROXY_COUNT
+    if proxies:
+        forwarded = [hop.strip() for hop in request.headers.get("X-Forwarded-For", "").split(",")]
+        if len(forwarded) >= proxies:
+            with suppress(ValueError):
+                return str(ipaddress.ip_address(forwarded[-proxies]))
+    return request.META.get("REMOTE_ADDR") or None
+
+
+class ArticleCommentsView(ListView):
+    """All approved comments of an article, paginated ("Xem thêm bình luận")."""
+
+    template_name = "comments/comment_list.html"
+    context_object_name = "comments"
+    paginate_by = COMMENTS_PER_PAGE
+
+    def get_queryset(self):
+        self.article = get_object_or_404(
+            Article.objects.published().select_related("category"), pk=self.kwargs["pk"]
+        )
+        return self.article.comments.approved().only("name", "text", "created_at")
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(article=self.article, **kwargs)
