@@ -5,6 +5,7 @@ from django.db.models.functions import RowNumber
 from django.urls import reverse
 from django.utils import timezone
 
+from .search import search_articles, search_document
 from .slugs import unique_slug
 
 
@@ -111,19 +112,29 @@ class ArticleQuerySet(models.QuerySet):
             return self
         return self.published()
 
+    CARD_FIELDS = (
+        "id",
+        "title",
+        "slug",
+        "sapo",
+        "cover_image",
+        "cover_caption",
+        "published_at",
+        "category__name",
+        "category__slug",
+    )
+
     def for_cards(self):
         """Just what an article card shows (title, sapo, section, cover)."""
-        return self.select_related("category").only(
-            "id",
-            "title",
-            "slug",
-            "sapo",
-            "cover_image",
-            "cover_caption",
-            "published_at",
-            "category__name",
-            "category__slug",
-        )
+        return self.select_related("category").only(*self.CARD_FIELDS)
+
+    def for_search_results(self):
+        """A card plus the body, which the highlighted excerpt may come from."""
+        return self.select_related("category").only(*self.CARD_FIELDS, "body")
+
+    def search(self, query):
+        """Articles matching what a reader typed, most relevant first (see articles/search.py)."""
+        return search_articles(self, query)
 
     def latest_per_category(self, per_category):
         """The newest `per_category` articles of each section, in one query."""
@@ -170,6 +181,8 @@ class Article(models.Model):
     )
     is_featured = models.BooleanField("tin tiêu điểm", default=False)
     comments_enabled = models.BooleanField("cho phép bình luận", default=True)
+    # Title, sapo and body as plain lower-case words, for search (kept current by save()).
+    search_text = models.TextField("nội dung tìm kiếm", blank=True, default="", editable=False)
     created_at = models.DateTimeField("tạo lúc", auto_now_add=True)
     updated_at = models.DateTimeField("cập nhật lúc", auto_now=True)
 
@@ -193,6 +206,8 @@ class Article(models.Model):
                 condition=Q(is_featured=True),
                 name="article_featured_idx",
             ),
+            # Search: a PostgreSQL-only GIN index, created by migration 0002
+            # (articles.search.search_index()).
         ]
         constraints = [
             models.CheckConstraint(
@@ -209,6 +224,10 @@ class Article(models.Model):
         if not self.slug:
             self.slug = unique_slug(self, self.title)
         self._default_publication_time()
+        self.search_text = self.build_search_text()
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and {"title", "sapo", "body"} & set(update_fields):
+            kwargs["update_fields"] = {*update_fields, "search_text"}
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
@@ -216,6 +235,10 @@ class Article(models.Model):
             "articles:detail",
             kwargs={"category": self.category.slug, "slug": self.slug, "pk": self.pk},
         )
+
+    def build_search_text(self):
+        """The words search looks in; set it yourself before bulk_create()."""
+        return search_document(self.title, self.sapo, self.body)
 
     def clean(self):
         self._default_publication_time()

@@ -6,6 +6,7 @@ app_name = "articles"
 
 urlpatterns = [
     path("", views.HomeView.as_view(), name="home"),
+    path("tim-kiem/", views.SearchView.as_view(), name="search"),
     path("tac-gia/<slug:slug>/", views.AuthorView.as_view(), name="author"),
     path("tu-khoa/<slug:slug>/", views.TagView.as_view(), name="tag"),
     # /thoi-su-chinh-tri/doi-moi-cong-tac-dan-van-42.html — the id is what counts;

@@ -2,6 +2,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.views.generic import DetailView, ListView, TemplateView
 
 from .models import Article, Author, Category, Tag
+from .search import MAX_QUERY_CHARS, excerpt, highlight, query_words
 
 ARTICLES_PER_PAGE = 12
 STORIES_PER_SECTION_BLOCK = 4
@@ -70,6 +71,25 @@ class TagView(ArticleListView):
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(tag=self.tag, **kwargs)
+
+
+class SearchView(ArticleListView):
+    """ "Tìm kiếm": whatever ?q= holds, a normal page; a query without words finds nothing."""
+
+    template_name = "articles/search.html"
+
+    def get_queryset(self):
+        typed = self.request.GET.get("q", "")[:MAX_QUERY_CHARS]
+        self.query = " ".join("".join(c if c.isprintable() else " " for c in typed).split())
+        self.terms = query_words(self.query)
+        return Article.objects.published().search(self.query).for_search_results()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(query=self.query, terms=self.terms, **kwargs)
+        for article in context["articles"]:
+            article.highlighted_title = highlight(article.title, self.terms)
+            article.excerpt = excerpt(article, self.terms)
+        return context
 
 
 class ArticleDetailView(DetailView):

@@ -1,0 +1,137 @@
+"""Vietnamese full-text search ("Tìm kiếm").
+
+Folding rules, the same on every backend: case is ignored, diacritics are
+ignored ("dan van" finds "dân vận") and "đ" is "d". A query matches an article
+when every query word is a whole word of its title, sapo or body. Where the
+reader typed diacritics, articles containing the words exactly as typed rank
+first ("hồ" before "hổ" and "hộ"); recency breaks ties.
+
+Every article stores `search_text` (filled on save): its title, sapo and body
+as plain, lower-case words with their diacritics, space separated and padded
+(" đổi mới công tác dân vận "). Whole-word tests are then `LIKE '% word %'`.
+
+- PostgreSQL: `django.contrib.postgres` full-text search over that column with
+  the `vietnamese` text search configuration (the `unaccent` dictionary, then
+  `simple`), behind a GIN expression index (migration 0002), ranked by `ts_rank`.
+- SQLite: `unaccent(search_text) LIKE '% dan %'` per word, where `unaccent` is
+  a Python function with PostgreSQL's semantics registered on each SQLite
+  connection (see `ArticlesConfig.ready`). A full scan — fine for one machine.
+"""
+
+import re
+import unicodedata
+from html import unescape
+
+from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
+from django.db import connection
+from django.db.models import Case, F, FloatField, IntegerField, Q, Value, When
+from django.utils.html import conditional_escape, format_html, strip_tags
+from django.utils.safestring import mark_safe
+from django.utils.text import Truncator
+
+SEARCH_CONFIG = "vietnamese"
+MAX_QUERY_CHARS = 200
+MAX_QUERY_WORDS = 8
+EXCERPT_CHARS = 240
+
+_WORD = re.compile(r"[^\W_]+")
+_D_WITH_STROKE = str.maketrans({"đ": "d", "Đ": "D"})
+
+
+def search_index():
+    """The GIN index PostgreSQL answers searches from (created by migration 0002 there only)."""
+    return GinIndex(SearchVector("search_text", config=SEARCH_CONFIG), name="article_search_idx")
+
+
+def unaccent(text):
+    """What PostgreSQL's `unaccent()` does to Vietnamese: drop diacritics, "đ" → "d"."""
+    if text is None:
+        return None
+    decomposed = unicodedata.normalize("NFD", text.translate(_D_WITH_STROKE))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def fold(text):
+    """The form two words are compared in when diacritics do not count."""
+    return unaccent(text).lower()
+
+
+def words(text):
+    """Lower-case words of `text` (NFC, punctuation and underscores dropped)."""
+    return _WORD.findall(unicodedata.normalize("NFC", text).lower())
+
+
+def search_document(*parts):
+    """The stored `search_text` for an article's title, sapo and (HTML) body."""
+    text = " ".join(plain_text(part) for part in parts if part)
+    return f" {' '.join(words(text))} "
+
+
+def query_words(query):
+    """The distinct words of what a reader typed, within sane bounds (never an error)."""
+    seen = dict.fromkeys(words((query or "")[:MAX_QUERY_CHARS]))
+    return list(seen)[:MAX_QUERY_WORDS]
+
+
+def search_articles(articles, query):
+    """`articles` matching `query`, most relevant first; none for a query without words."""
+    terms = query_words(query)
+    if not terms:
+        return articles.none()
+    exact_hits = sum(
+        (
+            Case(When(search_text__contains=f" {term} ", then=1), default=0)
+            for term in terms
+            if fold(term) != term  # only what the reader typed with diacritics
+        ),
+        Value(0, output_field=IntegerField()),
+    )
+    if connection.vendor == "postgresql":
+        vector = SearchVector("search_text", config=SEARCH_CONFIG)
+        ts_query = SearchQuery(" ".join(terms), config=SEARCH_CONFIG, search_type="plain")
+        matches = articles.alias(search_vector=vector).filter(search_vector=ts_query)
+        relevance = SearchRank(F("search_vector"), ts_query)
+    else:
+        condition = Q()
+        for term in terms:
+            condition &= Q(search_text__unaccent__contains=f" {fold(term)} ")
+        matches = articles.filter(condition)
+        relevance = Value(0.0, output_field=FloatField())
+    return matches.alias(exact_hits=exact_hits, relevance=relevance).order_by(
+        "-exact_hits", "-relevance", "-published_at", "-id"
+    )
+
+
+def highlight(text, terms):
+    """`text`, escaped, with every word matching a query term (folded) in <mark>."""
+    wanted = {fold(term) for term in terms}
+    pieces, last = [], 0
+    for match in _WORD.finditer(text):
+        if fold(match.group()) in wanted:
+            pieces.append(conditional_escape(text[last : match.start()]))
+            pieces.append(format_html("<mark>{}</mark>", match.group()))
+            last = match.end()
+    pieces.append(conditional_escape(text[last:]))
+    return mark_safe("".join(pieces))  # every piece above is escaped
+
+
+def plain_text(html):
+    """The words a reader sees in an HTML fragment, whitespace collapsed."""
+    return " ".join(unescape(strip_tags(html)).split())
+
+
+def excerpt(article, terms, length=EXCERPT_CHARS):
+    """About `length` characters of the sapo or body around the first match, highlighted."""
+    wanted = {fold(term) for term in terms}
+    for text in (" ".join(article.sapo.split()), plain_text(article.body)):
+        first = next((m for m in _WORD.finditer(text) if fold(m.group()) in wanted), None)
+        if first is None:
+            continue
+        start = text.rfind(" ", 0, max(0, first.start() - length // 3)) + 1
+        end = text.find(" ", start + length)  # -1: the text ends inside the window
+        window = text[start:end] if end != -1 else text[start:]
+        return format_html(
+            "{}{}{}", "… " if start else "", highlight(window, terms), " …" if end != -1 else ""
+        )
+    return Truncator(article.sapo).chars(length)
