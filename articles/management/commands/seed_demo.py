@@ -19,6 +19,7 @@ from django.utils.html import escape, format_html
 
 from articles.demo_images import landscape_jpeg
 from articles.models import Article, Author, Category, Tag
+from articles.search import search_document
 from articles.slugs import vietnamese_slugify
 
 CONTENT_FILE = Path(__file__).resolve().parents[2] / "demo" / "content.json"
@@ -141,12 +142,15 @@ class Command(BaseCommand):
             batch = []
             for n in range(start + done + 1, start + done + 1 + min(BULK_BATCH, missing - done)):
                 title = f"Bản tin tổng hợp số {n}: hoạt động kinh tế - xã hội trên địa bàn"
+                sapo = f"Tổng hợp các hoạt động nổi bật trong ngày, bản tin số {n}."
+                body = f"<p>{escape(title)}.</p>" * 3
                 batch.append(
                     Article(
                         title=title,
                         slug=f"{vietnamese_slugify(title)}-{n}",
-                        sapo=f"Tổng hợp các hoạt động nổi bật trong ngày, bản tin số {n}.",
-                        body=f"<p>{escape(title)}.</p>" * 3,
+                        sapo=sapo,
+                        body=body,
+                        search_text=search_document(title, sapo, body),  # bulk_create skips save()
                         cover_image=covers[n % BULK_COVERS],
                         cover_caption="Ảnh minh họa.",
                         category=rng.choice(categories),
