@@ -23,8 +23,14 @@ run: $(VENV)/.installed
 	DEBUG=true $(PY) manage.py demo_editor
 	DEBUG=true $(PY) manage.py runserver $(HOST):$(PORT)
 
+# axe-core for the accessibility tests, pinned by package-lock.json. Without npm
+# those tests skip loudly (and fail under CI=true).
+node_modules/.package-lock.json: package.json package-lock.json
+	@if command -v npm >/dev/null; then npm ci --no-audit --no-fund --loglevel=error; \
+	else echo "npm not found: accessibility tests will be skipped (apt-get install npm)"; fi
+
 ## test: the whole suite — lint, checks, pytest on SQLite and on a throwaway PostgreSQL
-test: $(VENV)/.installed
+test: $(VENV)/.installed node_modules/.package-lock.json
 	scripts/test
 
 ## serve: production-like — gunicorn (gunicorn.conf.py) on the deployment settings; needs SECRET_KEY
@@ -42,4 +48,4 @@ format: $(VENV)/.installed
 	$(PY) -m ruff format .
 
 clean:
-	rm -rf $(VENV) db.sqlite3 var
+	rm -rf $(VENV) db.sqlite3 var node_modules test-artifacts
