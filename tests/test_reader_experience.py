@@ -2,7 +2,7 @@
 phone menu, keyboard focus, fonts, print, third-party requests, screenshots."""
 
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import quote, urlsplit
 
 import pytest
 from django.core.files.base import ContentFile
@@ -11,7 +11,7 @@ from django.core.files.storage import default_storage
 from articles.demo_images import landscape_jpeg
 
 from .axe import axe_violations
-from .factories import ArticleFactory, CategoryFactory
+from .factories import ArticleFactory, CategoryFactory, CommentFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -36,6 +36,12 @@ BODY = (
 def newspaper(settings):
     """Three sections of illustrated stories, cover photos served by the live server."""
     settings.ROOT_URLCONF = "tests.urls_with_media"
+    # The live server serves static files through the finders, which know no
+    # content-hashed names: link the unhashed ones.
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
     covers = [
         default_storage.save(f"covers/anh-{seed}.jpg", ContentFile(landscape_jpeg(seed)))
         for seed in range(3)
@@ -58,6 +64,7 @@ def newspaper(settings):
     )
     lead.is_featured = True
     lead.save(update_fields=["is_featured"])
+    CommentFactory.create_batch(2, article=lead)
     return {"sections": sections, "stories": stories, "lead": lead}
 
 
@@ -66,22 +73,54 @@ def reader_pages(newspaper):
         "home": "/",
         "section": newspaper["sections"][1].get_absolute_url(),
         "article": newspaper["lead"].get_absolute_url(),
+        "search": "/tim-kiem/?q=" + quote("nông dân"),
     }
 
 
-@pytest.mark.parametrize("name", ["home", "section", "article"])
+@pytest.mark.parametrize("name", ["home", "section", "article", "search"])
 def test_reader_page_has_no_axe_violations(live_server, page, newspaper, name):
     page.goto(live_server.url + reader_pages(newspaper)[name])
     assert axe_violations(page) == []
 
 
-@pytest.mark.parametrize("name", ["home", "section", "article"])
+@pytest.mark.parametrize("name", ["home", "section", "article", "search"])
 def test_reader_page_loads_nothing_from_other_sites(live_server, page, newspaper, name):
     requested = []
     page.on("request", lambda request: requested.append(request.url))
     page.goto(live_server.url + reader_pages(newspaper)[name], wait_until="networkidle")
     origins = {urlsplit(url)._replace(path="", query="", fragment="").geturl() for url in requested}
     assert origins == {live_server.url}
+
+
+def test_reader_goes_from_homepage_to_section_to_article_and_comments(
+    live_server, page, newspaper, settings
+):
+    settings.COMMENTS_MIN_SECONDS = 0  # the bot trap would hold back a form filled this fast
+    story = newspaper["stories"][3]
+    page.goto(live_server.url)
+    page.get_by_role("navigation", name="Chuyên mục").get_by_role(
+        "link", name="Kinh tế"
+    ).last.click()
+    assert page.get_by_role("heading", level=1).inner_text() == "Kinh tế"
+    page.get_by_role("main").get_by_role("link", name=story.title).click()
+    assert page.get_by_role("heading", level=1).inner_text() == story.title
+    page.get_by_label("Nội dung bình luận").fill(
+        "Bà con bản tôi cũng vừa thu hoạch xong, năm nay được mùa."
+    )
+    page.get_by_label("Họ tên").fill("Lò Văn Sơn")
+    page.get_by_role("button", name="Gửi bình luận").click()
+    status = page.get_by_role("status").filter(has_text="Bình luận của bạn đang chờ duyệt")
+    assert status.is_visible()
+    assert page.get_by_role("heading", level=1).inner_text() == story.title
+
+
+def test_reader_searches_from_the_header(live_server, page, newspaper):
+    page.goto(live_server.url)
+    page.get_by_role("search").get_by_role("searchbox").fill("mường ảng")
+    page.get_by_role("search").get_by_role("button").click()
+    assert page.get_by_role("heading", level=1).inner_text() == "Tìm kiếm"
+    results = page.get_by_role("main").get_by_role("heading", level=2)
+    assert results.all_inner_texts() == [DIACRITICS_TITLE]
 
 
 def test_phone_menu_is_a_disclosure_that_opens_from_the_keyboard(live_server, page, newspaper):
