@@ -106,6 +106,19 @@ class ArticleQuerySet(models.QuerySet):
             published_at__lte=at or timezone.now(),
         )
 
+    def next_publication_time(self, *, after=None):
+        """When the next scheduled article goes live (None if nothing is scheduled).
+
+        Cached pages are valid until then: the archive changes at that moment
+        although nothing is saved.
+        """
+        return (
+            self.filter(status=Article.Status.PUBLISHED, published_at__gt=after or timezone.now())
+            .order_by("published_at")
+            .values_list("published_at", flat=True)
+            .first()
+        )
+
     def visible_to(self, user):
         """Readers see `published()`; logged-in staff may also preview the rest."""
         if user.is_authenticated and user.is_staff:

@@ -1,20 +1,27 @@
 from django.urls import path, re_path
 
+from pagecache.decorators import cache_public_page
+
 from . import views
+from .models import Article
 
 app_name = "articles"
 
+# Anonymous readers get these pages from the full-page cache until content
+# changes or the next scheduled article goes live.
+reader_page = cache_public_page(expires_at=Article.objects.next_publication_time)
+
 urlpatterns = [
-    path("", views.HomeView.as_view(), name="home"),
+    path("", reader_page(views.HomeView.as_view()), name="home"),
     path("tim-kiem/", views.SearchView.as_view(), name="search"),
-    path("tac-gia/<slug:slug>/", views.AuthorView.as_view(), name="author"),
-    path("tu-khoa/<slug:slug>/", views.TagView.as_view(), name="tag"),
+    path("tac-gia/<slug:slug>/", reader_page(views.AuthorView.as_view()), name="author"),
+    path("tu-khoa/<slug:slug>/", reader_page(views.TagView.as_view()), name="tag"),
     # /thoi-su-chinh-tri/doi-moi-cong-tac-dan-van-42.html — the id is what counts;
     # a stale slug or section redirects to the canonical URL.
     re_path(
         r"^(?P<category>[-a-zA-Z0-9_]+)/(?P<slug>[-a-zA-Z0-9_]+)-(?P<pk>[0-9]{1,18})\.html$",
-        views.ArticleDetailView.as_view(),
+        reader_page(views.ArticleDetailView.as_view()),
         name="detail",
     ),
-    path("<slug:slug>/", views.CategoryView.as_view(), name="category"),
+    path("<slug:slug>/", reader_page(views.CategoryView.as_view()), name="category"),
 ]

@@ -38,14 +38,16 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "articles",
     "comments",
+    "pagecache",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     # Static files straight from the app server: hashed names, gzip, far-future caching.
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # ETag/Last-Modified → 304 Not Modified (cached pages carry both).
+    "django.middleware.http.ConditionalGetMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -77,6 +79,21 @@ DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=0)
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 
 CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://newsportal")}
+
+# Full-page cache for anonymous readers (pagecache/). Pages stay cached until
+# reader-visible content changes; a write to any model of these apps invalidates them all.
+PAGE_CACHE_ALIAS = "default"
+PAGE_CACHE_WATCHED_APPS = ["articles", "comments"]
+PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=600)
+# How long a CDN or proxy may reuse an anonymous page without asking (s-maxage).
+PAGE_CACHE_CDN_SECONDS = env.int("PAGE_CACHE_CDN_SECONDS", default=60)
+# With the local-memory cache (one per process) the content version lives in this
+# file, so that every gunicorn worker sees an invalidation on its next request.
+PAGE_CACHE_VERSION_FILE = env.path(
+    "PAGE_CACHE_VERSION_FILE", default=BASE_DIR / "var" / "page-cache-version"
+)
+# A form posted from a cached page without a token gets a one-click confirmation.
+CSRF_FAILURE_VIEW = "pagecache.views.csrf_failure"
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

@@ -10,6 +10,7 @@ admin.site.index_title = "Tòa soạn"
 urlpatterns = [
     path(settings.ADMIN_URL, admin.site.urls),
     path("binh-luan/", include("comments.urls")),
+    path("", include("pagecache.urls")),
     path("", include("articles.urls")),
 ]
 

@@ -51,6 +51,12 @@ def _media_in_tmp(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
 
 
+@pytest.fixture(autouse=True)
+def _fresh_page_cache(settings, tmp_path):
+    """Each test starts with an empty page cache: its own content-version file."""
+    settings.PAGE_CACHE_VERSION_FILE = tmp_path / "page-cache-version"
+
+
 @pytest.fixture
 def staff_client(client):
     client.force_login(StaffFactory())

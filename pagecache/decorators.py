@@ -1,0 +1,134 @@
+import hashlib
+import logging
+import time
+from dataclasses import dataclass
+from functools import wraps
+
+from django.conf import settings
+from django.contrib.messages.storage.cookie import CookieStorage
+from django.http import HttpResponse
+from django.utils.cache import patch_cache_control, set_response_etag
+from django.utils.http import http_date
+
+from . import version as content_version
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class CachedPage:
+    version: str
+    valid_until: float | None  # epoch seconds; None: until the content changes
+    headers: tuple
+    content: bytes
+
+    def is_fresh(self, version, now):
+        return self.version == version and (self.valid_until is None or now < self.valid_until)
+
+    def response(self):
+        return HttpResponse(self.content, headers=dict(self.headers))
+
+
+def cache_public_page(view=None, *, expires_at=None):
+    """Serve this view's GETs to anonymous readers from the full-page cache.
+
+    `expires_at()` returns when the page may change by itself although nothing
+    was saved (the next scheduled publication); it is called before rendering,
+    so a page can never outlive content that went live while it was rendered.
+    Logged-in users, requests carrying messages and non-GET requests bypass the
+    cache; pages that used the CSRF token or the session are never stored (the
+    token is left out of cached renders: forms fetch it from `pagecache:csrf_token`).
+    """
+
+    def decorator(view):
+        @wraps(view)
+        def cached_view(request, *args, **kwargs):
+            if not _is_anonymous_read(request):
+                response = view(request, *args, **kwargs)
+                patch_cache_control(response, private=True)
+                response["X-Page-Cache"] = "bypass"
+                return response
+            cache = content_version.page_cache()
+            key = _cache_key(request)
+            now = time.time()
+            try:
+                version, page = content_version.lookup(cache, key)
+            except Exception:
+                logger.exception("Page cache unavailable: rendering %s uncached", request.path)
+                return view(request, *args, **kwargs)
+            if page is not None and page.is_fresh(version, now):
+                response = page.response()
+                response["X-Page-Cache"] = "hit"
+                return response
+            valid_until = _timestamp(expires_at()) if expires_at else None
+            response = _render(view(request, *args, **kwargs))
+            if _is_storable(request, response):
+                _mark_public(response, now)
+                page = CachedPage(version, valid_until, tuple(response.items()), response.content)
+                try:
+                    cache.set(key, page, timeout=settings.PAGE_CACHE_SECONDS)
+                except Exception:
+                    logger.exception("Could not store %s in the page cache", request.path)
+            response["X-Page-Cache"] = "miss"
+            return response
+
+        return cached_view
+
+    return decorator(view) if view is not None else decorator
+
+
+def _is_anonymous_read(request):
+    if request.method not in ("GET", "HEAD"):
+        return False
+    if CookieStorage.cookie_name in request.COOKIES:  # a message waits to be shown
+        return False
+    # Without a session cookie nobody is logged in; checking first keeps anonymous
+    # requests from touching the session (which would add "Vary: Cookie").
+    return settings.SESSION_COOKIE_NAME not in request.COOKIES or (
+        not request.user.is_authenticated
+    )
+
+
+def _cache_key(request):
+    url = request.build_absolute_uri()
+    return "pagecache:page:" + hashlib.md5(url.encode(), usedforsecurity=False).hexdigest()
+
+
+def _timestamp(moment):
+    return moment.timestamp() if moment is not None else None
+
+
+def _render(response):
+    if hasattr(response, "render") and not response.is_rendered:
+        # The same page for everyone: no reader's CSRF token in it ({% csrf_token %}
+        # renders nothing; the form fetches a token when it is submitted). Not
+        # Django's "NOTPROVIDED" marker: its branch of the tag raises in Django 6.
+        response.context_data = {**(response.context_data or {}), "csrf_token": ""}
+        response.render()
+    return response
+
+
+def _is_storable(request, response):
+    # Reading an empty session (the reader has no session cookie) cannot make the
+    # page personal; reading a real one might.
+    has_session = settings.SESSION_COOKIE_NAME in request.COOKIES
+    session = getattr(request, "session", None)
+    messages = getattr(request, "_messages", None)
+    return (
+        response.status_code == 200
+        and not response.streaming
+        and not response.cookies
+        and not response.has_header("Set-Cookie")
+        and "private" not in response.get("Cache-Control", "")
+        and "no-store" not in response.get("Cache-Control", "")
+        and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
+        and not (has_session and session is not None and session.accessed)
+        and not (messages is not None and len(messages))  # a message was shown
+    )
+
+
+def _mark_public(response, now):
+    """Validators for conditional GET, and a short shared-cache lifetime for a CDN."""
+    set_response_etag(response)
+    response["Last-Modified"] = http_date(now)
+    patch_cache_control(response, public=True, max_age=0, s_maxage=settings.PAGE_CACHE_CDN_SECONDS)
