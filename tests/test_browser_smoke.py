@@ -1,6 +1,7 @@
 """A reader's first steps in a real headless Chromium."""
 
 import pytest
+from playwright.sync_api import expect
 
 from .factories import ArticleFactory
 
@@ -15,4 +16,4 @@ def test_reader_goes_from_homepage_to_section_to_article(live_server, page):
     ).last.click()
     page.get_by_role("link", name="Mùa xoài chín trên cao nguyên").first.click()
     assert page.get_by_role("heading", level=1).inner_text() == "Mùa xoài chín trên cao nguyên"
-    assert page.get_by_role("heading", name="BÌNH LUẬN").is_visible()
+    expect(page.get_by_role("heading", name="BÌNH LUẬN")).to_be_visible()

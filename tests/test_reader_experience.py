@@ -7,6 +7,7 @@ from urllib.parse import quote, urlsplit
 import pytest
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
+from playwright.sync_api import expect
 
 from articles.demo_images import landscape_jpeg
 
@@ -110,7 +111,7 @@ def test_reader_goes_from_homepage_to_section_to_article_and_comments(
     page.get_by_label("Họ tên").fill("Lò Văn Sơn")
     page.get_by_role("button", name="Gửi bình luận").click()
     status = page.get_by_role("status").filter(has_text="Bình luận của bạn đang chờ duyệt")
-    assert status.is_visible()
+    expect(status).to_be_visible()
     assert page.get_by_role("heading", level=1).inner_text() == story.title
 
 
