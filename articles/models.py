@@ -1,5 +1,5 @@
 from django.conf import settings
-from django.db import models
+from django.db import connection, models
 from django.db.models import F, Q, Window
 from django.db.models.functions import RowNumber
 from django.urls import reverse
@@ -149,10 +149,23 @@ class ArticleQuerySet(models.QuerySet):
         """Articles matching what a reader typed, most relevant first (see articles/search.py)."""
         return search_articles(self, query)
 
-    def latest_per_category(self, per_category):
-        """The newest `per_category` articles of each section, in one query."""
+    def latest_per_category(self, per_category, category_ids):
+        """The newest `per_category` articles of each given section, in one query.
+
+        Where the database allows LIMIT inside UNION (PostgreSQL), one small
+        index scan per section, so the cost does not grow with the archive.
+        SQLite falls back to a ROW_NUMBER() window over the sections' articles.
+        """
+        category_ids = list(category_ids)
+        if not category_ids:
+            return self.none()
+        if connection.features.supports_slicing_ordering_in_compound:
+            newest = self.order_by("-published_at", "-id")
+            first, *others = [newest.filter(category=pk)[:per_category] for pk in category_ids]
+            return first.union(*others, all=True) if others else first
         return (
-            self.alias(
+            self.filter(category__in=category_ids)
+            .alias(
                 rank=Window(
                     RowNumber(),
                     partition_by=F("category_id"),

@@ -1,4 +1,6 @@
+from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect
+from django.utils.functional import cached_property
 from django.views.generic import DetailView, ListView, TemplateView
 
 from .models import Article, Author, Category, Tag
@@ -15,24 +17,41 @@ class HomeView(TemplateView):
     def get_context_data(self, **kwargs):
         visible = Article.objects.published().for_cards()
         lead = visible.filter(is_featured=True).first() or visible.first()
-        blocks_qs = visible.latest_per_category(STORIES_PER_SECTION_BLOCK)
-        if lead:
-            blocks_qs = blocks_qs.exclude(pk=lead.pk)
+        categories = list(Category.objects.visible())
+        blocks = visible.exclude(pk=lead.pk) if lead else visible
         stories_by_category = {}
-        for article in blocks_qs:
+        for article in blocks.latest_per_category(
+            STORIES_PER_SECTION_BLOCK, [category.pk for category in categories]
+        ):
             stories_by_category.setdefault(article.category_id, []).append(article)
+        for stories in stories_by_category.values():
+            stories.sort(key=lambda article: (article.published_at, article.pk), reverse=True)
         sections = [
             (category, stories_by_category[category.pk])
-            for category in Category.objects.visible()
+            for category in categories
             if category.pk in stories_by_category
         ]
         return super().get_context_data(lead=lead, sections=sections, **kwargs)
+
+
+class BoundedPaginator(Paginator):
+    """Counts at most `max_pages` pages: no COUNT(*) over a whole section, no deep OFFSET.
+
+    Older articles than that are reached through search, tags and the sitemap.
+    """
+
+    max_pages = 100
+
+    @cached_property
+    def count(self):
+        return self.object_list[: self.max_pages * self.per_page].count()
 
 
 class ArticleListView(ListView):
     """A paginated, newest-first list of visible articles (a ?page that is not a page is 404)."""
 
     paginate_by = ARTICLES_PER_PAGE
+    paginator_class = BoundedPaginator
     template_name = "articles/article_list.html"
     context_object_name = "articles"
 

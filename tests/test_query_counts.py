@@ -4,6 +4,7 @@ import pytest
 from django.utils import timezone
 
 from articles.models import Article
+from articles.views import ARTICLES_PER_PAGE, BoundedPaginator
 
 from .factories import ArticleFactory, AuthorFactory, CategoryFactory
 
@@ -45,3 +46,34 @@ def test_section_page_query_count_is_bounded(client, newsroom, django_assert_max
 def test_article_page_query_count_is_bounded(client, newsroom, django_assert_max_num_queries):
     with django_assert_max_num_queries(MAX_QUERIES):
         assert client.get(newsroom.get_absolute_url()).status_code == 200
+
+
+def test_section_page_counts_a_bounded_number_of_rows(
+    client, newsroom, django_assert_max_num_queries
+):
+    with django_assert_max_num_queries(MAX_QUERIES) as captured:
+        client.get(newsroom.category.get_absolute_url())
+
+    counts = [query["sql"] for query in captured.captured_queries if "COUNT(" in query["sql"]]
+    assert counts
+    assert all("LIMIT" in sql for sql in counts)
+
+
+def test_section_pages_end_at_a_bounded_depth(client):
+    section = CategoryFactory()
+    now = timezone.now()
+    Article.objects.bulk_create(
+        Article(
+            title=f"Bài {n}",
+            slug=f"bai-{n}",
+            sapo="Sapo.",
+            category=section,
+            status=Article.Status.PUBLISHED,
+            published_at=now - timezone.timedelta(minutes=n + 1),
+        )
+        for n in range(BoundedPaginator.max_pages * ARTICLES_PER_PAGE + 1)
+    )
+    url = section.get_absolute_url()
+
+    assert client.get(url, {"page": BoundedPaginator.max_pages}).status_code == 200
+    assert client.get(url, {"page": BoundedPaginator.max_pages + 1}).status_code == 404
