@@ -39,6 +39,10 @@ serve: $(VENV)/.installed
 	$(PY) manage.py collectstatic --no-input --verbosity 0
 	GUNICORN_BIND=$${GUNICORN_BIND:-$(HOST):$(PORT)} $(VENV)/bin/gunicorn -c gunicorn.conf.py newsportal.wsgi
 
+## bench: seed 10,000 articles (PostgreSQL when available), start gunicorn, load it with wrk
+bench: $(VENV)/.installed
+	scripts/bench $(BENCH_ARGS)
+
 lint: $(VENV)/.installed
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .

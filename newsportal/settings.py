@@ -82,6 +82,7 @@ CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://newsportal")}
 
 # Full-page cache for anonymous readers (pagecache/). Pages stay cached until
 # reader-visible content changes; a write to any model of these apps invalidates them all.
+PAGE_CACHE_ENABLED = env.bool("PAGE_CACHE_ENABLED", default=True)
 PAGE_CACHE_ALIAS = "default"
 PAGE_CACHE_WATCHED_APPS = ["articles", "comments"]
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=600)
@@ -92,6 +93,8 @@ PAGE_CACHE_CDN_SECONDS = env.int("PAGE_CACHE_CDN_SECONDS", default=60)
 PAGE_CACHE_VERSION_FILE = env.path(
     "PAGE_CACHE_VERSION_FILE", default=BASE_DIR / "var" / "page-cache-version"
 )
+# `make bench` only: /_/floor/ answers a bare HttpResponse, the framework's limit.
+BENCHMARK_FLOOR_VIEW = env.bool("BENCHMARK_FLOOR_VIEW", default=False)
 # A form posted from a cached page without a token gets a one-click confirmation.
 CSRF_FAILURE_VIEW = "pagecache.views.csrf_failure"
 

@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.conf.urls.static import static
 from django.contrib import admin
+from django.http import HttpResponse
 from django.urls import include, path
 
 admin.site.site_header = f"Quản trị {settings.SITE_NAME}"
@@ -16,3 +17,8 @@ urlpatterns = [
 
 if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+
+if settings.BENCHMARK_FLOOR_VIEW:
+    # The cheapest possible Django response through the full middleware stack:
+    # `make bench` compares every page against it.
+    urlpatterns.insert(0, path("_/floor/", lambda request: HttpResponse("floor")))

@@ -78,7 +78,7 @@ def cache_public_page(view=None, *, expires_at=None):
 
 
 def _is_anonymous_read(request):
-    if request.method not in ("GET", "HEAD"):
+    if not settings.PAGE_CACHE_ENABLED or request.method not in ("GET", "HEAD"):
         return False
     if CookieStorage.cookie_name in request.COOKIES:  # a message waits to be shown
         return False

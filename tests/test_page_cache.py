@@ -264,3 +264,14 @@ def test_a_scheduled_article_appears_at_its_time_on_every_workers_cached_pages(w
     with time_machine.travel(goes_live + timedelta(seconds=1)):
         assert "Bài hẹn giờ lên trang" in workers.get("a", "/").text
         assert "Bài hẹn giờ lên trang" in workers.get("b", "/").text
+
+
+def test_the_page_cache_can_be_switched_off(client, settings, article):
+    settings.PAGE_CACHE_ENABLED = False
+    client.get("/")
+
+    assert client.get("/")["X-Page-Cache"] == "bypass"
+
+
+def test_the_benchmark_floor_view_does_not_exist_unless_switched_on(client):
+    assert client.get("/_/floor/").status_code == 404
