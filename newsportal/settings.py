@@ -7,9 +7,11 @@ embedded single-machine setup: SQLite, local-memory cache, media on local disk.
 """
 
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import environ
 from django.core.exceptions import ImproperlyConfigured
+from django.utils.csp import CSP
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -42,11 +44,16 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Load balancers probe /healthz by IP over plain HTTP: answer before host checks and redirects.
+    "newsportal.middleware.HealthCheckMiddleware",
+    "newsportal.middleware.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # Static files straight from the app server: hashed names, gzip, far-future caching.
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # ETag/Last-Modified → 304 Not Modified (cached pages carry both).
     "django.middleware.http.ConditionalGetMiddleware",
+    "django.middleware.csp.ContentSecurityPolicyMiddleware",
+    "newsportal.middleware.PermissionsPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -79,6 +86,9 @@ DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=0)
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 
 CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://newsportal")}
+if CACHES["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache":
+    # A stopped Redis must slow the site down, not take it down (see newsportal/cache.py).
+    CACHES["default"]["BACKEND"] = "newsportal.cache.FailSafeRedisCache"
 
 # Full-page cache for anonymous readers (pagecache/). Pages stay cached until
 # reader-visible content changes; a write to any model of these apps invalidates them all.
@@ -130,11 +140,24 @@ MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "var" / "media")
 SITE_NAME = env.str("SITE_NAME", default="Báo Sơn Hà điện tử")
 SITE_TAGLINE = env.str("SITE_TAGLINE", default="Tin tức cập nhật trong ngày")
 
+# One JSON object per line on stdout, each carrying the id of the request it belongs to.
+# Every record propagates to the root handler exactly once (Django's own "django" handler,
+# which would print errors a second time when DEBUG is on, is silenced).
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
+    "filters": {"request_id": {"()": "newsportal.logs.RequestIdFilter"}},
+    "formatters": {"json": {"()": "newsportal.logs.JsonFormatter"}},
+    "handlers": {
+        "stdout": {
+            "class": "logging.StreamHandler",
+            "stream": "ext://sys.stdout",
+            "filters": ["request_id"],
+            "formatter": "json",
+        }
+    },
+    "root": {"handlers": ["stdout"], "level": env.str("LOG_LEVEL", default="INFO")},
+    "loggers": {"django": {"handlers": [], "level": "INFO", "propagate": True}},
 }
 
 # Reader comments (comments/): moderation, bot traps, rate limit, duplicates.
@@ -149,3 +172,48 @@ CLIENT_IP_PROXY_COUNT = env.int("CLIENT_IP_PROXY_COUNT", default=0)
 
 # Moving the admin away from /admin/ keeps casual scanners off the login page.
 ADMIN_URL = env.str("ADMIN_URL", default="admin/")
+if ADMIN_URL.startswith("/") or not ADMIN_URL.endswith("/"):
+    raise ImproperlyConfigured('ADMIN_URL is a relative path ending in "/", e.g. "toa-soan/".')
+
+# --- HTTPS, cookies and security headers ------------------------------------
+# HTTPS=true is the production switch: TLS-only cookies, redirect to https, HSTS.
+# Each consequence can still be overridden by its own variable.
+HTTPS = env.bool("HTTPS", default=False)
+# Behind a proxy that terminates TLS, e.g. "HTTP_X_FORWARDED_PROTO,https". Only set it when
+# the proxy always overwrites that header: a client could otherwise claim to be on https.
+SECURE_PROXY_SSL_HEADER = env.tuple("SECURE_PROXY_SSL_HEADER", default=None)
+SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=HTTPS)
+SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = HTTPS
+SESSION_COOKIE_HTTPONLY = CSRF_COOKIE_HTTPONLY = True
+SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=365 * 24 * 3600 if HTTPS else 0)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env.bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", default=HTTPS)
+# Preloading is a promise to browsers that is slow to take back; turn it off with
+# SECURE_HSTS_PRELOAD=false before the first deployment if the domain is not ready for it.
+SECURE_HSTS_PRELOAD = env.bool("SECURE_HSTS_PRELOAD", default=HTTPS)
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+# Nothing on a news page needs these browser features.
+PERMISSIONS_POLICY = (
+    "accelerometer=(), autoplay=(), camera=(), display-capture=(), geolocation=(), "
+    "gyroscope=(), magnetometer=(), microphone=(), payment=(), usb=()"
+)
+
+# A strict Content-Security-Policy (Django's built-in middleware). Templates carry no inline
+# <script> or style= attribute, so no nonce is needed — which also keeps cached pages
+# byte-identical between readers. Media served from another origin (S3/CDN, an absolute
+# MEDIA_URL) is allowed for images only.
+_media_origin = "{0.scheme}://{0.netloc}".format(urlsplit(MEDIA_URL)) if "//" in MEDIA_URL else None
+SECURE_CSP = {
+    "default-src": [CSP.SELF],
+    "script-src": [CSP.SELF],
+    "style-src": [CSP.SELF],
+    "img-src": [CSP.SELF, *([_media_origin] if _media_origin else [])],
+    "font-src": [CSP.SELF],
+    "connect-src": [CSP.SELF],
+    "object-src": [CSP.NONE],
+    "base-uri": [CSP.NONE],
+    "form-action": [CSP.SELF],
+    "frame-ancestors": [CSP.NONE],
+}

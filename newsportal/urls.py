@@ -15,6 +15,8 @@ urlpatterns = [
     path("", include("articles.urls")),
 ]
 
+handler500 = "newsportal.views.server_error"
+
 if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 

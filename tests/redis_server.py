@@ -103,7 +103,8 @@ def redis_cache(redis_server, settings):
     settings.CACHES = {
         **settings.CACHES,
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            # What a redis:// CACHE_URL selects in production (see settings.CACHES).
+            "BACKEND": "newsportal.cache.FailSafeRedisCache",
             "LOCATION": redis_server.url,
         },
     }

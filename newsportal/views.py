@@ -1,0 +1,25 @@
+import sys
+
+from django.db import InterfaceError, OperationalError
+from django.http import HttpResponse
+from django.template import loader
+from django.views import defaults
+
+# Seconds a reader's browser (and any proxy) should wait before trying again.
+RETRY_AFTER = 30
+
+
+def server_error(request):
+    """handler500: a lost database is an outage, not a bug — answer 503 in Vietnamese.
+
+    Django calls this for any exception that escaped a view or a middleware, and logs the
+    exception once itself (django.request, with the traceback and the request id). The
+    connection is dropped at the end of the request, so the site recovers by itself as soon
+    as the database answers again. The 503 page renders without touching the database.
+    """
+    if isinstance(sys.exc_info()[1], OperationalError | InterfaceError):
+        response = HttpResponse(loader.render_to_string("503.html"), status=503)
+        response["Retry-After"] = str(RETRY_AFTER)
+        response["Cache-Control"] = "no-store"
+        return response
+    return defaults.server_error(request)
