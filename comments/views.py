@@ -4,7 +4,9 @@ from contextlib import suppress
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.shortcuts import get_object_or_404, redirect
+from django.db import InterfaceError, OperationalError
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.log import log_response
 from django.views.decorators.http import require_POST
 from django.views.generic import ListView
 
@@ -12,7 +14,7 @@ from articles.models import Article
 from articles.views import ArticleDetailView
 
 from .forms import CommentForm
-from .models import Comment
+from .models import MAX_LENGTH, MIN_LENGTH, Comment
 from .services import CommentRejected, RateLimited, submit_comment
 
 COMMENTS_PER_PAGE = 50
@@ -29,6 +31,37 @@ def post_comment(request, pk):
     Self-contained on purpose: it reads only the POST and the article, so the
     article page itself can be served from a full-page cache.
     """
+    try:
+        return _take_comment(request, pk)
+    except (OperationalError, InterfaceError) as outage:
+        return _database_unavailable(request, pk, outage)
+
+
+def _database_unavailable(request, pk, outage):
+    """The database is down: say so, and give the reader back the form with their text in it.
+
+    Rendered without a single query (no article, no menu), so it works during the outage.
+    """
+    form = CommentForm(request.POST, article=None)
+    context = {
+        "form": form,
+        "article": {"pk": pk},
+        "min_length": MIN_LENGTH,
+        "max_length": MAX_LENGTH,
+    }
+    response = render(request, "comments/unavailable.html", context, status=503)
+    response["Retry-After"] = "30"
+    log_response(
+        "Database unavailable, comment not taken: %s",
+        request.path,
+        response=response,
+        request=request,
+        exception=outage,
+    )
+    return response
+
+
+def _take_comment(request, pk):
     article = get_object_or_404(Article.objects.published().select_related("category"), pk=pk)
     form = CommentForm(request.POST, article=article)
     valid = form.is_valid()

@@ -10,9 +10,12 @@ import pytest
 from django.core.cache import cache
 from django.db import OperationalError, connection
 from django.test import Client
+from django.urls import reverse
+
+from comments.models import Comment
 
 from .conftest import missing_part
-from .factories import ArticleFactory
+from .factories import ArticleFactory, comment_form_data
 from .redis_server import _start as start_redis
 
 pytestmark = pytest.mark.django_db
@@ -62,6 +65,22 @@ def test_database_outage_is_logged_once_with_the_request_id(reader, caplog):
     assert errors[0].request_id == "req-4f1c2a9b"
     assert errors[0].exc_info is not None
     assert response.headers["X-Request-ID"] == "req-4f1c2a9b"
+
+
+def test_a_comment_posted_while_the_database_is_down_is_refused_with_its_text_kept(reader):
+    article = ArticleFactory()
+    text = "Đường lên bản đã sửa xong, bà con rất mừng <b>thật</b>."
+    with database_refusing_queries():
+        response = reader.post(
+            reverse("comments:post", args=[article.pk]),
+            comment_form_data(text=text, name="Lò Văn Minh"),
+        )
+    assert response.status_code == 503
+    assert "bình luận của bạn chưa được gửi" in response.text
+    assert "Đường lên bản đã sửa xong, bà con rất mừng &lt;b&gt;thật&lt;/b&gt;." in response.text
+    assert 'value="Lò Văn Minh"' in response.text
+    assert f'action="{reverse("comments:post", args=[article.pk])}#binh-luan"' in response.text
+    assert not Comment.objects.exists()
 
 
 @pytest.mark.postgres
