@@ -48,6 +48,16 @@ def test_reader_gets_a_vietnamese_503_page_while_the_database_is_down(reader):
     assert response.headers["Retry-After"] == "30"
 
 
+def test_a_cached_page_is_still_served_while_the_database_is_down(reader):
+    article = ArticleFactory(title="Tin đã nằm trong bộ đệm")
+    assert reader.get(article.get_absolute_url()).status_code == 200
+    with database_refusing_queries():
+        response = reader.get(article.get_absolute_url())
+    assert response.status_code == 200
+    assert response.headers["X-Page-Cache"] == "hit"
+    assert "Tin đã nằm trong bộ đệm" in response.text
+
+
 def test_site_recovers_by_itself_when_the_database_returns(reader):
     ArticleFactory(title="Tin vẫn còn đây")
     with database_refusing_queries():
