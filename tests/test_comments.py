@@ -297,3 +297,11 @@ def test_article_page_with_many_comments_stays_within_the_query_budget(
     CommentFactory.create_batch(60, article=article)
     with django_assert_max_num_queries(10):
         assert client.get(article.get_absolute_url()).status_code == 200
+
+
+def test_comment_list_page_stays_within_the_query_budget(
+    client, article, django_assert_max_num_queries
+):
+    CommentFactory.create_batch(60, article=article)
+    with django_assert_max_num_queries(10):
+        assert client.get(reverse("comments:list", args=[article.pk])).status_code == 200

@@ -65,7 +65,7 @@ def test_a_filled_honeypot_is_dropped_silently_with_the_readers_answer(client, a
     assert not Comment.objects.exists()
 
 
-def test_a_post_sooner_than_the_minimum_time_is_dropped_silently(client, article):
+def test_a_post_sooner_than_the_minimum_time_is_dropped_silently(client, article, frozen_time):
     response = post(client, article, rendered_at=rendered_at_token(at=time.time() - 1))
     assert response.status_code == 302
     assert MODERATION in client.get(response["Location"]).text
@@ -107,6 +107,17 @@ def test_the_sixth_comment_within_a_minute_is_refused_with_429_and_the_text_kept
     assert "Bạn gửi bình luận quá nhanh" in response.text
     assert "Bình luận thứ sáu</textarea>" in response.text
     assert Comment.objects.count() == 5
+
+
+def test_the_rate_limit_is_counted_in_the_shared_redis_cache(
+    client, article, frozen_time, redis_cache, redis_server
+):
+    for n in range(5):
+        assert post(client, article, text=f"Bình luận số {n}").status_code == 302
+    # The count lives in Redis, where every gunicorn worker reads and increments it.
+    counters = redis_server.command("KEYS", "*comments:rate:127.0.0.1:*")
+    assert counters.startswith(b"*1\r\n")
+    assert post(client, article, text="Bình luận thứ sáu").status_code == 429
 
 
 def test_the_rate_limit_counts_each_client_ip_separately(client, article, frozen_time):
