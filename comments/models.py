@@ -106,5 +106,10 @@ class Comment(models.Model):
         return f"{self.article.get_absolute_url()}#binh-luan-{self.pk}"
 
     @property
+    def is_public(self):
+        """Readers see approved comments only: a new pending one leaves cached pages alone."""
+        return self.status == self.Status.APPROVED
+
+    @property
     def excerpt(self):
         return Truncator(self.text).chars(80)

@@ -3,13 +3,16 @@ from django.conf import settings
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
 
-def _content_changed(sender, **kwargs):
-    if kwargs.get("action", "post_").startswith("post_") and (
-        sender._meta.app_label in settings.PAGE_CACHE_WATCHED_APPS
+def _content_changed(sender, instance=None, created=False, action="post_", **kwargs):
+    if not action.startswith("post_") or (
+        sender._meta.app_label not in settings.PAGE_CACHE_WATCHED_APPS
     ):
-        from .version import invalidate
+        return
+    if created and not getattr(instance, "is_public", True):
+        return  # a new row readers cannot see (a comment awaiting moderation) changes no page
+    from .version import invalidate
 
-        invalidate()
+    invalidate()
 
 
 class PageCacheConfig(AppConfig):

