@@ -2,6 +2,7 @@ import os
 import shutil
 
 import pytest
+from django.core.cache import caches
 
 from .factories import StaffFactory
 from .redis_server import redis_cache, redis_server  # noqa: F401 (fixtures for every test)
@@ -53,8 +54,13 @@ def _media_in_tmp(settings, tmp_path):
 
 @pytest.fixture(autouse=True)
 def _fresh_page_cache(settings, tmp_path):
-    """Each test starts with an empty page cache: its own content-version file."""
+    """Each test starts with an empty cache and its own content-version file.
+
+    Also forgets counters other tests left in the cache, such as the comment
+    rate limit of 127.0.0.1, which a later browser test would otherwise hit.
+    """
     settings.PAGE_CACHE_VERSION_FILE = tmp_path / "page-cache-version"
+    caches["default"].clear()
 
 
 @pytest.fixture
