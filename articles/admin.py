@@ -1,6 +1,8 @@
 from django.contrib import admin, messages
+from django.core.exceptions import ValidationError
 from django.db.models import Prefetch
-from django.utils.html import format_html
+
+from photos.rendering import render_picture
 
 from .models import Article, Author, Category, Tag
 
@@ -43,12 +45,12 @@ class ArticleAdmin(admin.ModelAdmin):
     search_fields = ["title", "sapo"]
     date_hierarchy = "published_at"
     prepopulated_fields = {"slug": ["title"]}
-    autocomplete_fields = ["category", "authors", "tags"]
+    autocomplete_fields = ["category", "authors", "tags", "cover"]
     readonly_fields = ["cover_preview", "created_at", "updated_at"]
     actions = ["publish_selected", "unpublish_selected"]
     fieldsets = [
         (None, {"fields": ["title", "slug", "category", "sapo", "body"]}),
-        ("Ảnh", {"fields": ["cover_image", "cover_preview", "cover_caption"]}),
+        ("Ảnh đại diện", {"fields": ["cover", "cover_preview"]}),
         ("Tác giả và từ khóa", {"fields": ["authors", "tags"]}),
         (
             "Xuất bản",
@@ -78,17 +80,23 @@ class ArticleAdmin(admin.ModelAdmin):
 
     @admin.display(description="xem trước ảnh")
     def cover_preview(self, article):
-        if not article.cover_image:
+        if not article.cover_id:
             return "—"
-        return format_html(
-            '<img src="{}" alt="" width="240" class="cover-preview">', article.cover_image.url
-        )
+        return render_picture(article.cover, "card", sizes="15rem", alt="")
 
     @admin.action(description="Xuất bản các bài đã chọn", permissions=["change"])
     def publish_selected(self, request, queryset):
-        for article in queryset:
-            article.publish()
-        self.message_user(request, f"Đã xuất bản {len(queryset)} bài viết.", messages.SUCCESS)
+        published = 0
+        for article in queryset.select_related("cover"):
+            try:
+                article.publish()
+            except ValidationError as error:
+                reasons = " ".join(error.messages)
+                self.message_user(request, f"“{article}”: {reasons}", messages.ERROR)
+            else:
+                published += 1
+        if published:
+            self.message_user(request, f"Đã xuất bản {published} bài viết.", messages.SUCCESS)
 
     @admin.action(description="Gỡ các bài đã chọn khỏi trang", permissions=["change"])
     def unpublish_selected(self, request, queryset):

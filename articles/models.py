@@ -1,12 +1,37 @@
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import connection, models
 from django.db.models import F, Q, Window
 from django.db.models.functions import RowNumber
-from django.urls import reverse
+from django.urls import reverse, reverse_lazy
 from django.utils import timezone
+from django.utils.functional import cached_property
+from django_prose_editor.fields import ProseEditorField
 
+from photos.models import Photo
+from photos.rendering import photo_ids, render_figures
+
+from .sanitizer import HEADING_LEVELS, URL_SCHEMES, clean_body
 from .search import search_articles, search_document
 from .slugs import unique_slug
+
+# What the admin's rich-text editor (django-prose-editor) offers; the server-side
+# allowlist in sanitizer.py is the authority on what is stored.
+BODY_EDITOR = {
+    "Bold": True,
+    "Italic": True,
+    "Heading": {"levels": HEADING_LEVELS},
+    "BulletList": True,
+    "OrderedList": True,
+    "ListItem": True,
+    "Blockquote": True,
+    "HardBreak": True,
+    "Link": {"enableTarget": False, "protocols": sorted(URL_SCHEMES)},
+    # Inline figures: image + caption, picked from or uploaded to the photo library.
+    "Figure": {"pickerUrl": reverse_lazy("admin:photos_photo_picker")},
+    "Image": True,
+    "Caption": True,
+}
 
 
 class SluggedModel(models.Model):
@@ -93,6 +118,18 @@ class Tag(SluggedModel):
         return reverse("articles:tag", kwargs={"slug": self.slug})
 
 
+# What a <picture> of the cover needs (the renditions manifest rides along: no extra query).
+CARD_PHOTO_FIELDS = (
+    "cover__image",
+    "cover__width",
+    "cover__height",
+    "cover__alt_text",
+    "cover__caption",
+    "cover__credit",
+    "cover__renditions",
+)
+
+
 class ArticleQuerySet(models.QuerySet):
     def published(self, *, at=None):
         """What readers may see: published, with a publication time that has come.
@@ -130,20 +167,19 @@ class ArticleQuerySet(models.QuerySet):
         "title",
         "slug",
         "sapo",
-        "cover_image",
-        "cover_caption",
         "published_at",
         "category__name",
         "category__slug",
+        *CARD_PHOTO_FIELDS,
     )
 
     def for_cards(self):
         """Just what an article card shows (title, sapo, section, cover)."""
-        return self.select_related("category").only(*self.CARD_FIELDS)
+        return self.select_related("category", "cover").only(*self.CARD_FIELDS)
 
     def for_search_results(self):
         """A card plus the body, which the highlighted excerpt may come from."""
-        return self.select_related("category").only(*self.CARD_FIELDS, "body")
+        return self.select_related("category", "cover").only(*self.CARD_FIELDS, "body")
 
     def search(self, query):
         """Articles matching what a reader typed, most relevant first (see articles/search.py)."""
@@ -187,9 +223,16 @@ class Article(models.Model):
     title = models.CharField("tiêu đề", max_length=255)
     slug = models.SlugField("đường dẫn", max_length=255, unique=True, blank=True)
     sapo = models.TextField("sapo", help_text="Đoạn mở đầu, hiện dưới tiêu đề và trong danh sách.")
-    body = models.TextField("nội dung", blank=True)
-    cover_image = models.ImageField("ảnh đại diện", upload_to="covers/%Y/%m/", blank=True)
-    cover_caption = models.CharField("chú thích ảnh", max_length=300, blank=True)
+    body = ProseEditorField("nội dung", blank=True, extensions=BODY_EDITOR, sanitize=clean_body)
+    cover = models.ForeignKey(
+        Photo,
+        verbose_name="ảnh đại diện",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="cover_of",
+        help_text="Chọn từ thư viện ảnh; chú thích và tác giả ảnh lấy từ thư viện.",
+    )
     category = models.ForeignKey(
         Category,
         verbose_name="chuyên mục",
@@ -249,6 +292,8 @@ class Article(models.Model):
     def save(self, *args, **kwargs):
         if not self.slug:
             self.slug = unique_slug(self, self.title)
+        # Every write path (admin, seed, shell, import) stores only sanitised HTML.
+        self.body = clean_body(self.body)
         self._default_publication_time()
         self.search_text = self.build_search_text()
         update_fields = kwargs.get("update_fields")
@@ -268,6 +313,34 @@ class Article(models.Model):
 
     def clean(self):
         self._default_publication_time()
+        if self.status == self.Status.PUBLISHED:
+            self.check_photos_have_alt_text()
+
+    def photos_missing_alt_text(self):
+        """Library photos this article shows (cover, inline figures) that lack alt text."""
+        photos = [self.cover] if self.cover_id else []
+        if ids := photo_ids(self.body):
+            photos += Photo.objects.filter(pk__in=ids).exclude(pk=self.cover_id)
+        return [photo for photo in photos if not photo.has_alt_text]
+
+    def check_photos_have_alt_text(self):
+        """Publishing needs a text alternative for every photo a reader will see."""
+        if missing := self.photos_missing_alt_text():
+            names = ", ".join(f"“{photo}” (#{photo.pk})" for photo in missing)
+            field = "cover" if self.cover_id and self.cover in missing else "body"
+            raise ValidationError(
+                {
+                    field: f"Chưa thể xuất bản: ảnh {names} chưa có mô tả thay thế (alt). "
+                    "Hãy bổ sung trong Thư viện ảnh."
+                },
+                code="photo_without_alt_text",
+            )
+
+    @cached_property
+    def body_html(self):
+        """The stored (sanitised) body with inline figures drawn from their renditions."""
+        ids = photo_ids(self.body)
+        return render_figures(self.body, Photo.objects.in_bulk(ids) if ids else {})
 
     def _default_publication_time(self):
         """Publishing without a time means publishing now."""
@@ -276,6 +349,7 @@ class Article(models.Model):
 
     def publish(self, *, at=None):
         """Make the article visible now, or at `at` (a future time schedules it)."""
+        self.check_photos_have_alt_text()
         self.status = self.Status.PUBLISHED
         if at is not None:
             self.published_at = at

@@ -118,7 +118,7 @@ class ArticleDetailView(DetailView):
     def get_queryset(self):
         return (
             Article.objects.visible_to(self.request.user)
-            .select_related("category")
+            .select_related("category", "cover")
             .prefetch_related("authors", "tags")
         )
 

@@ -38,6 +38,8 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.postgres",  # full-text search and the unaccent lookup (inert on SQLite)
     "django.contrib.sitemaps",
+    "django_prose_editor",
+    "photos",
     "articles",
     "comments",
     "pagecache",
@@ -94,7 +96,7 @@ if CACHES["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache"
 # reader-visible content changes; a write to any model of these apps invalidates them all.
 PAGE_CACHE_ENABLED = env.bool("PAGE_CACHE_ENABLED", default=True)
 PAGE_CACHE_ALIAS = "default"
-PAGE_CACHE_WATCHED_APPS = ["articles", "comments"]
+PAGE_CACHE_WATCHED_APPS = ["articles", "comments", "photos"]
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=600)
 # How long a CDN or proxy may reuse an anonymous page without asking (s-maxage).
 PAGE_CACHE_CDN_SECONDS = env.int("PAGE_CACHE_CDN_SECONDS", default=60)
@@ -135,6 +137,34 @@ STORAGES = {
 
 MEDIA_URL = env.str("MEDIA_URL", default="/media/")
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "var" / "media")
+
+# Media (photo originals and their renditions) go through Django's storage API:
+# local disk by default, S3-compatible object storage (AWS S3, MinIO, Ceph,
+# Cloudflare R2, Viettel/VNPT/FPT object storage...) as soon as a bucket is named.
+if AWS_STORAGE_BUCKET_NAME := env.str("AWS_STORAGE_BUCKET_NAME", default=""):
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": AWS_STORAGE_BUCKET_NAME,
+            # Credentials may also come from the instance role / AWS_* variables boto3 reads.
+            "access_key": env.str("AWS_ACCESS_KEY_ID", default=None),
+            "secret_key": env.str("AWS_SECRET_ACCESS_KEY", default=None),
+            "endpoint_url": env.str("AWS_S3_ENDPOINT_URL", default=None),
+            "region_name": env.str("AWS_S3_REGION_NAME", default=None),
+            "custom_domain": env.str("AWS_S3_CUSTOM_DOMAIN", default=None),
+            "location": env.str("AWS_LOCATION", default=""),
+            # Newspaper photos are public: plain, cacheable URLs without signatures.
+            "querystring_auth": env.bool("AWS_QUERYSTRING_AUTH", default=False),
+            "default_acl": env.str("AWS_DEFAULT_ACL", default=None),
+            "file_overwrite": False,
+            "object_parameters": {"CacheControl": "public, max-age=31536000, immutable"},
+        },
+    }
+
+# Photo uploads: the largest file and the most pixels an upload may have
+# (a small file can still decode to gigabytes: a decompression bomb).
+PHOTO_MAX_UPLOAD_MB = env.int("PHOTO_MAX_UPLOAD_MB", default=15)
+PHOTO_MAX_PIXELS = env.int("PHOTO_MAX_PIXELS", default=50_000_000)
 
 # The newspaper itself.
 SITE_NAME = env.str("SITE_NAME", default="Báo Sơn Hà điện tử")

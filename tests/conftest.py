@@ -63,6 +63,12 @@ def _fresh_page_cache(settings, tmp_path):
     caches["default"].clear()
 
 
+@pytest.fixture(autouse=True)
+def _fast_password_hashing(settings):
+    """Real hashers take ~1 s per user by design; tests need no brute-force resistance."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 @pytest.fixture
 def staff_client(client):
     client.force_login(StaffFactory())

@@ -8,6 +8,7 @@ from django.utils import timezone
 from articles.models import Article, Author, Category, Tag
 from comments.forms import rendered_at_token
 from comments.models import Comment
+from photos.models import Photo
 
 
 class CategoryFactory(factory.django.DjangoModelFactory):
@@ -30,6 +31,18 @@ class TagFactory(factory.django.DjangoModelFactory):
         model = Tag
 
     name = factory.Sequence(lambda n: f"Từ khóa {n}")
+
+
+class PhotoFactory(factory.django.DjangoModelFactory):
+    """A small library photo (renditions are made on save, so keep it small)."""
+
+    class Meta:
+        model = Photo
+
+    image = factory.django.ImageField(width=320, height=180, format="JPEG", color="steelblue")
+    caption = factory.Sequence(lambda n: f"Chú thích ảnh số {n}")
+    credit = "Minh Anh"
+    alt_text = factory.Sequence(lambda n: f"Mô tả nội dung ảnh số {n}")
 
 
 class ArticleFactory(factory.django.DjangoModelFactory):

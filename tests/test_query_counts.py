@@ -6,7 +6,7 @@ from django.utils import timezone
 from articles.models import Article
 from articles.views import ARTICLES_PER_PAGE, BoundedPaginator
 
-from .factories import ArticleFactory, AuthorFactory, CategoryFactory
+from .factories import ArticleFactory, AuthorFactory, CategoryFactory, PhotoFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -17,7 +17,19 @@ MAX_QUERIES = 10
 def newsroom(request):
     sections = CategoryFactory.create_batch(8)
     author = AuthorFactory()
-    featured = ArticleFactory(is_featured=True, category=sections[0], authors=[author])
+    photos = PhotoFactory.create_batch(3)
+    # Every card has a cover; the article has a cover and two inline figures.
+    figures = "".join(
+        f'<figure><img src="/x.jpg" alt="" data-file="{p.pk}"><figcaption>Ảnh</figcaption></figure>'
+        for p in photos[1:]
+    )
+    featured = ArticleFactory(
+        is_featured=True,
+        category=sections[0],
+        authors=[author],
+        cover=photos[0],
+        body=f"<p>Nội dung.</p>{figures}",
+    )
     now = timezone.now()
     Article.objects.bulk_create(
         Article(
@@ -27,6 +39,7 @@ def newsroom(request):
             category=sections[n % len(sections)],
             status=Article.Status.PUBLISHED,
             published_at=now - timezone.timedelta(minutes=n + 1),
+            cover=photos[n % len(photos)],
         )
         for n in range(request.param - 1)
     )
@@ -45,7 +58,9 @@ def test_section_page_query_count_is_bounded(client, newsroom, django_assert_max
 
 def test_article_page_query_count_is_bounded(client, newsroom, django_assert_max_num_queries):
     with django_assert_max_num_queries(MAX_QUERIES):
-        assert client.get(newsroom.get_absolute_url()).status_code == 200
+        response = client.get(newsroom.get_absolute_url())
+    assert response.status_code == 200
+    assert response.text.count("<picture>") >= 3 + 1  # cover, two figures, related cards
 
 
 def test_section_page_counts_a_bounded_number_of_rows(

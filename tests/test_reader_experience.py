@@ -12,7 +12,7 @@ from playwright.sync_api import expect
 from articles.demo_images import landscape_jpeg
 
 from .axe import axe_violations
-from .factories import ArticleFactory, CategoryFactory, CommentFactory
+from .factories import ArticleFactory, CategoryFactory, CommentFactory, PhotoFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -44,7 +44,7 @@ def newspaper(settings):
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     }
     covers = [
-        default_storage.save(f"covers/anh-{seed}.jpg", ContentFile(landscape_jpeg(seed)))
+        PhotoFactory(image=ContentFile(landscape_jpeg(seed), name=f"anh-{seed}.jpg"))
         for seed in range(3)
     ]
     default_storage.save("inline/anh-1.jpg", ContentFile(landscape_jpeg(9, (1200, 800))))
@@ -53,15 +53,14 @@ def newspaper(settings):
         ArticleFactory(
             title=f"Tin {section.name.lower()} số {n}: nông dân vùng cao vào mùa thu hoạch",
             category=section,
-            cover_image=covers[(i + n) % 3],
-            cover_caption="Quang cảnh buổi lễ tại trung tâm xã.",
+            cover=covers[(i + n) % 3],
             body=BODY,
         )
         for i, section in enumerate(sections)
         for n in range(1, 4)
     ]
     lead = ArticleFactory(
-        title=DIACRITICS_TITLE, category=sections[2], cover_image=covers[0], body=BODY * 3
+        title=DIACRITICS_TITLE, category=sections[2], cover=covers[0], body=BODY * 3
     )
     lead.is_featured = True
     lead.save(update_fields=["is_featured"])

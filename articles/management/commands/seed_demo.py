@@ -11,7 +11,6 @@ from datetime import timedelta
 from pathlib import Path
 
 from django.core.files.base import ContentFile
-from django.core.files.storage import default_storage
 from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import timezone
@@ -21,6 +20,7 @@ from articles.demo_images import landscape_jpeg
 from articles.models import Article, Author, Category, Tag
 from articles.search import search_document
 from articles.slugs import vietnamese_slugify
+from photos.models import Photo
 
 CONTENT_FILE = Path(__file__).resolve().parents[2] / "demo" / "content.json"
 BULK_BATCH = 1000
@@ -81,19 +81,27 @@ class Command(BaseCommand):
             if Article.objects.filter(slug=slug).exists():
                 continue
             status, published_at = self.publication(row, now)
-            article = Article(
+            credit = authors[row["authors"][0]].name
+            cover = self.library_photo(
+                f"{slug}.jpg", landscape_jpeg(seed), caption=row["cover_caption"], credit=credit
+            )
+            inline = self.library_photo(
+                f"{slug}-2.jpg",
+                landscape_jpeg(seed + 1000, (1200, 800)),
+                caption=row["inline_caption"],
+                credit=credit,
+            )
+            article = Article.objects.create(
                 title=row["title"],
                 slug=slug,
                 sapo=row["sapo"],
-                body=self.body_html(row, seed),
-                cover_caption=row["cover_caption"],
+                body=self.body_html(row, inline),
+                cover=cover,
                 category=categories[row["category"]],
                 status=status,
                 published_at=published_at,
                 is_featured=row.get("featured", False),
             )
-            article.cover_image.save(f"{slug}.jpg", ContentFile(landscape_jpeg(seed)), save=False)
-            article.save()
             article.authors.set([authors[a] for a in row["authors"]])
             article.tags.set([Tag.objects.get_or_create(name=name)[0] for name in row["tags"]])
             created += 1
@@ -107,17 +115,23 @@ class Command(BaseCommand):
         return Article.Status.PUBLISHED, now - timedelta(hours=row["hours_ago"])
 
     @staticmethod
-    def body_html(row, seed):
+    def library_photo(name, data, *, caption, credit=""):
+        """A photo in the library, with its renditions; its caption doubles as alt text."""
+        photo = Photo(caption=caption, credit=credit, alt_text=caption[:250])
+        photo.image.save(name, ContentFile(data), save=False)
+        photo.save()
+        return photo
+
+    @staticmethod
+    def body_html(row, photo):
+        """The body as the admin editor writes it: an inline figure refers to a library photo."""
         paragraphs = [format_html("<p>{}</p>", text) for text in row["body"]]
-        name = default_storage.save(
-            f"inline/demo-{seed}.jpg", ContentFile(landscape_jpeg(seed + 1000, (1200, 800)))
-        )
         figure = format_html(
-            '<figure><img src="{}" alt="{}" width="1200" height="800" loading="lazy">'
-            "<figcaption>{}</figcaption></figure>",
-            default_storage.url(name),
-            row["inline_caption"],
-            row["inline_caption"],
+            '<figure><img src="{}" alt="{}" data-file="{}"><figcaption>{}</figcaption></figure>',
+            photo.rendition_url("article"),
+            photo.alt_text,
+            photo.pk,
+            f"{photo.caption} (Ảnh: {photo.credit})",
         )
         quote = format_html("<blockquote><p>{}</p></blockquote>", row["quote"])
         heading = format_html("<h2>{}</h2>", row["subheading"])
@@ -131,7 +145,7 @@ class Command(BaseCommand):
             return
         rng = random.Random(target)
         covers = [
-            default_storage.save(f"covers/bulk/cover-{i}.jpg", ContentFile(landscape_jpeg(i)))
+            self.library_photo(f"bulk-cover-{i}.jpg", landscape_jpeg(i), caption="Ảnh minh họa.")
             for i in range(BULK_COVERS)
         ]
         start = Article.objects.order_by("-id").values_list("id", flat=True).first() or 0
@@ -151,8 +165,7 @@ class Command(BaseCommand):
                         sapo=sapo,
                         body=body,
                         search_text=search_document(title, sapo, body),  # bulk_create skips save()
-                        cover_image=covers[n % BULK_COVERS],
-                        cover_caption="Ảnh minh họa.",
+                        cover=covers[n % BULK_COVERS],
                         category=rng.choice(categories),
                         status=Article.Status.PUBLISHED,
                         published_at=now - timedelta(minutes=n * 7 + 60 * 24 * 30),

@@ -1,0 +1,96 @@
+from django.db import models, transaction
+from django.urls import reverse
+
+from . import renditions
+from .uploads import validate_photo_file
+
+
+class Photo(models.Model):
+    """A photograph in the newsroom's library, reusable as a cover or an inline figure."""
+
+    image = models.ImageField(
+        "ảnh gốc",
+        upload_to="photos/%Y/%m/",
+        width_field="width",
+        height_field="height",
+        validators=[validate_photo_file],
+        help_text="JPEG, PNG, WebP hoặc GIF, tối đa 15 MB. Ảnh gốc được giữ nguyên; "
+        "các cỡ ảnh cho trang web được tạo tự động, đã xoay đúng chiều và xóa thông tin EXIF/GPS.",
+    )
+    width = models.PositiveIntegerField("rộng (px)", default=0, editable=False)
+    height = models.PositiveIntegerField("cao (px)", default=0, editable=False)
+    caption = models.CharField("chú thích", max_length=300, blank=True)
+    credit = models.CharField(
+        "tác giả ảnh", max_length=150, blank=True, help_text="Phóng viên ảnh hoặc nguồn ảnh."
+    )
+    alt_text = models.CharField(
+        "mô tả thay thế (alt)",
+        max_length=250,
+        blank=True,
+        help_text="Mô tả ngắn nội dung ảnh cho người khiếm thị và máy tìm kiếm. "
+        "Bắt buộc trước khi xuất bản bài viết dùng ảnh này.",
+    )
+    renditions = models.JSONField("các cỡ ảnh", default=dict, blank=True, editable=False)
+    uploaded_at = models.DateTimeField("tải lên lúc", auto_now_add=True)
+
+    class Meta:
+        verbose_name = "ảnh"
+        verbose_name_plural = "thư viện ảnh"
+        ordering = ["-uploaded_at", "-id"]
+
+    def __str__(self):
+        return self.caption or self.alt_text or self.image.name.rsplit("/", 1)[-1]
+
+    def save(self, *args, **kwargs):
+        if self.image and not (self.width and self.height):
+            # ImageField cannot always size in-memory content (ContentFile); the stored file can.
+            self.width, self.height = self.image.width, self.image.height
+        super().save(*args, **kwargs)
+        self.ensure_renditions()
+
+    def get_absolute_url(self):
+        # Photos have no reader page of their own; the original file is their address.
+        return self.image.url
+
+    def get_admin_url(self):
+        return reverse("admin:photos_photo_change", args=[self.pk])
+
+    def delete(self, *args, **kwargs):
+        storage, original, manifest = self.image.storage, self.image.name, self.renditions
+        result = super().delete(*args, **kwargs)
+
+        def remove_files():
+            renditions.delete(storage, manifest)
+            if original:
+                storage.delete(original)
+
+        transaction.on_commit(remove_files)
+        return result
+
+    def ensure_renditions(self, *, force=False):
+        """Make the renditions unless those of this very original already exist.
+
+        Called once per upload (on save); pages only read the stored manifest.
+        """
+        if not self.image or (
+            not force and renditions.is_current(self.renditions, self.image.name)
+        ):
+            return False
+        previous = self.renditions
+        self.renditions = renditions.generate(self.image.storage, self.image.name)
+        type(self).objects.filter(pk=self.pk).update(renditions=self.renditions)
+        if previous.get("source") != self.image.name:
+            renditions.delete(self.image.storage, previous)
+        return True
+
+    def rendition(self, name):
+        """{'width', 'height', 'webp', 'jpeg', ...} for a spec name, or None if not made."""
+        return self.renditions.get("sizes", {}).get(name)
+
+    def rendition_url(self, name, extension="jpeg"):
+        entry = self.rendition(name)
+        return self.image.storage.url(entry[extension]) if entry else self.image.url
+
+    @property
+    def has_alt_text(self):
+        return bool(self.alt_text.strip())

@@ -1,0 +1,26 @@
+from django import template
+
+from photos.rendering import SIZES, picture_context
+
+register = template.Library()
+
+
+@register.inclusion_tag("photos/picture.html")
+def picture(photo, slot, *, lazy=True, alt=None, css_class=""):
+    """`{% picture article.cover "card" %}`: a <picture> with WebP/JPEG srcsets for a slot.
+
+    Slots: "article" (cover, figures), "lead" (homepage lead story), "card", "thumb".
+    Above-the-fold images pass `lazy=False` (they also get fetchpriority=high).
+    """
+    family = "article" if slot in ("article", "lead") else "card"
+    return picture_context(
+        photo, family, sizes=SIZES[slot], lazy=lazy, alt=alt, css_class=css_class
+    )
+
+
+@register.simple_tag(takes_context=True)
+def rendition_url(context, photo, name):
+    """`{% rendition_url photo "social" %}`: absolute URL of one JPEG rendition (og:image)."""
+    url = photo.rendition_url(name)
+    request = context.get("request")
+    return request.build_absolute_uri(url) if request else url
