@@ -78,6 +78,8 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "articles.context_processors.site",
+                # {% csp_nonce_attr %}: the admin marks its media (the body editor's import map).
+                "django.template.context_processors.csp",
             ],
         },
     },
@@ -141,6 +143,7 @@ MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "var" / "media")
 # Media (photo originals and their renditions) go through Django's storage API:
 # local disk by default, S3-compatible object storage (AWS S3, MinIO, Ceph,
 # Cloudflare R2, Viettel/VNPT/FPT object storage...) as soon as a bucket is named.
+S3_MEDIA_ORIGINS = []  # where the browser fetches media from then (for the CSP's img-src)
 if AWS_STORAGE_BUCKET_NAME := env.str("AWS_STORAGE_BUCKET_NAME", default=""):
     STORAGES["default"] = {
         "BACKEND": "storages.backends.s3.S3Storage",
@@ -160,6 +163,17 @@ if AWS_STORAGE_BUCKET_NAME := env.str("AWS_STORAGE_BUCKET_NAME", default=""):
             "object_parameters": {"CacheControl": "public, max-age=31536000, immutable"},
         },
     }
+    _s3 = STORAGES["default"]["OPTIONS"]
+    if _s3["custom_domain"]:
+        S3_MEDIA_ORIGINS = [f"https://{_s3['custom_domain']}"]
+    elif _s3["endpoint_url"]:
+        S3_MEDIA_ORIGINS = ["{0.scheme}://{0.netloc}".format(urlsplit(_s3["endpoint_url"]))]
+    else:
+        S3_MEDIA_ORIGINS = [f"https://{AWS_STORAGE_BUCKET_NAME}.s3.amazonaws.com"] + (
+            [f"https://{AWS_STORAGE_BUCKET_NAME}.s3.{_s3['region_name']}.amazonaws.com"]
+            if _s3["region_name"]
+            else []
+        )
 
 # Photo uploads: the largest file and the most pixels an upload may have
 # (a small file can still decode to gigabytes: a decompression bomb).
@@ -230,16 +244,18 @@ PERMISSIONS_POLICY = (
     "gyroscope=(), magnetometer=(), microphone=(), payment=(), usb=()"
 )
 
-# A strict Content-Security-Policy (Django's built-in middleware). Templates carry no inline
-# <script> or style= attribute, so no nonce is needed — which also keeps cached pages
-# byte-identical between readers. Media served from another origin (S3/CDN, an absolute
-# MEDIA_URL) is allowed for images only.
+# A strict Content-Security-Policy (Django's built-in middleware). Reader templates carry no
+# inline <script> or style= attribute and never ask for a nonce, so their policy has none —
+# which also keeps cached pages byte-identical between readers. The one inline element is
+# the admin body editor's import map (JSON that maps module names to static files), which
+# the admin renders with the request's nonce. Media served from another origin (S3/CDN, an
+# absolute MEDIA_URL) is allowed for images only.
 _media_origin = "{0.scheme}://{0.netloc}".format(urlsplit(MEDIA_URL)) if "//" in MEDIA_URL else None
 SECURE_CSP = {
     "default-src": [CSP.SELF],
-    "script-src": [CSP.SELF],
+    "script-src": [CSP.SELF, CSP.NONCE],
     "style-src": [CSP.SELF],
-    "img-src": [CSP.SELF, *([_media_origin] if _media_origin else [])],
+    "img-src": [CSP.SELF, *([_media_origin] if _media_origin else []), *S3_MEDIA_ORIGINS],
     "font-src": [CSP.SELF],
     "connect-src": [CSP.SELF],
     "object-src": [CSP.NONE],

@@ -24,7 +24,8 @@ def storage_from_environment(**variables):
     environment |= {"SECRET_KEY": "x", "DJANGO_SETTINGS_MODULE": "newsportal.settings"}
     code = (
         "import json, django; from django.conf import settings; django.setup();"
-        "print(json.dumps(settings.STORAGES['default']))"
+        "print(json.dumps({**settings.STORAGES['default'],"
+        " 'img-src': settings.SECURE_CSP['img-src']}))"
     )
     result = subprocess.run(
         [sys.executable, "-c", code],
@@ -53,6 +54,7 @@ def test_naming_a_bucket_switches_media_to_s3_compatible_storage():
     assert storage["OPTIONS"]["endpoint_url"] == "https://s3.example.vn"
     assert storage["OPTIONS"]["custom_domain"] == "anh.baosonha.vn"
     assert storage["OPTIONS"]["querystring_auth"] is False
+    assert "https://anh.baosonha.vn" in storage["img-src"]  # the CSP lets readers load them
 
 
 @pytest.fixture
