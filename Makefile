@@ -7,7 +7,7 @@ PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test serve bench lint format clean
+.PHONY: run test serve bench load scan lint format clean
 
 $(VENV)/.installed: pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 12) else "newsportal needs Python 3.12 or newer (Django 6); found " + sys.version.split()[0] + ". Install it or set PYTHON=python3.12.")'
@@ -42,6 +42,14 @@ serve: $(VENV)/.installed
 ## bench: seed 10,000 articles (PostgreSQL when available), start gunicorn, load it with wrk
 bench: $(VENV)/.installed
 	scripts/bench $(BENCH_ARGS)
+
+## load: 60 s of wrk on the cached homepage under gunicorn (throwaway database); fails on any error
+load: $(VENV)/.installed
+	scripts/load-homepage $(LOAD_SECONDS)
+
+## scan: wapiti + sqlmap against gunicorn on a throwaway PostgreSQL (minutes; see docs/security-scan.md)
+scan: $(VENV)/.installed
+	scripts/security-scan
 
 lint: $(VENV)/.installed
 	$(PY) -m ruff check .
