@@ -1,10 +1,19 @@
+from django import forms
 from django.contrib import admin, messages
-from django.core.exceptions import ValidationError
+from django.contrib.admin.utils import unquote
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Prefetch
+from django.http import Http404, HttpResponseNotAllowed
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils.html import format_html
 
 from photos.rendering import render_picture
 
 from .models import Article, Author, Category, Tag
+from .revisions import compare_revisions
+from .templatetags.newspaper import vn_datetime
 
 
 @admin.register(Category)
@@ -30,24 +39,83 @@ class TagAdmin(admin.ModelAdmin):
     prepopulated_fields = {"slug": ["name"]}
 
 
+class ArticleAdminForm(forms.ModelForm):
+    """The status field offers only the moves the workflow allows this user."""
+
+    user = None  # set per request by ArticleAdmin.get_form
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "status" in self.fields:
+            self.fields["status"].choices = [
+                (status.value, status.label) for status in self.instance.statuses_for(self.user)
+            ]
+
+    def clean(self):
+        cleaned_data = super().clean()
+        sending_back = (
+            cleaned_data.get("status") == Article.Status.DRAFT
+            and self.instance.status != Article.Status.DRAFT
+        )
+        if sending_back and not cleaned_data.get("review_note", "").strip():
+            self.add_error("review_note", "Hãy ghi chú cho phóng viên biết cần sửa gì.")
+        return cleaned_data
+
+
+class LiveFilter(admin.SimpleListFilter):
+    title = "hiển thị với bạn đọc"
+    parameter_name = "live"
+
+    def lookups(self, request, model_admin):
+        return [("now", "Đang hiển thị"), ("scheduled", "Hẹn giờ")]
+
+    def queryset(self, request, queryset):
+        if self.value() == "now":
+            return queryset.published()
+        if self.value() == "scheduled":
+            return queryset.scheduled()
+        return queryset
+
+
+class MineFilter(admin.SimpleListFilter):
+    title = "người tạo"
+    parameter_name = "mine"
+
+    def lookups(self, request, model_admin):
+        return [("1", "Bài của tôi")]
+
+    def queryset(self, request, queryset):
+        if self.value() == "1":
+            return queryset.filter(created_by=request.user)
+        return queryset
+
+
 @admin.register(Article)
 class ArticleAdmin(admin.ModelAdmin):
+    """Each role sees and may do only its part of the workflow (see articles/workflow.py)."""
+
+    form = ArticleAdminForm
     list_display = [
         "title",
         "category",
-        "status",
+        "workflow_state",
         "published_at",
+        "live",
         "byline",
         "is_featured",
+        "preview_link",
     ]
-    list_filter = ["status", "category", "authors", "is_featured"]
+    list_filter = [LiveFilter, "status", MineFilter, "category", "authors", "is_featured"]
     list_select_related = ["category"]
     search_fields = ["title", "sapo"]
     date_hierarchy = "published_at"
     prepopulated_fields = {"slug": ["title"]}
     autocomplete_fields = ["category", "authors", "tags", "cover"]
-    readonly_fields = ["cover_preview", "created_at", "updated_at"]
-    actions = ["publish_selected", "unpublish_selected"]
+    readonly_fields = ["cover_preview", "created_by", "created_at", "updated_at"]
+    # Only editors set the publication time, the homepage lead and the review note.
+    editor_only_fields = ["published_at", "is_featured", "review_note"]
+    actions = ["submit_selected", "publish_selected", "unpublish_selected"]
+    object_history_template = "admin/articles/article/object_history.html"
     fieldsets = [
         (None, {"fields": ["title", "slug", "category", "sapo", "body"]}),
         ("Ảnh đại diện", {"fields": ["cover", "cover_preview"]}),
@@ -57,9 +125,11 @@ class ArticleAdmin(admin.ModelAdmin):
             {
                 "fields": [
                     "status",
+                    "review_note",
                     "published_at",
                     "is_featured",
                     "comments_enabled",
+                    "created_by",
                     "created_at",
                     "updated_at",
                 ]
@@ -71,7 +141,67 @@ class ArticleAdmin(admin.ModelAdmin):
         return (
             super()
             .get_queryset(request)
+            .managed_by(request.user)
             .prefetch_related(Prefetch("authors", queryset=Author.objects.only("id", "name")))
+        )
+
+    # --- What each role may do -----------------------------------------
+
+    def has_change_permission(self, request, obj=None):
+        if obj is not None and not obj.can_edit(request.user):
+            return False
+        return super().has_change_permission(request, obj)
+
+    def has_publish_permission(self, request):
+        return request.user.has_perm("articles.publish_article")
+
+    def get_readonly_fields(self, request, obj=None):
+        readonly = list(super().get_readonly_fields(request, obj))
+        if not self.has_publish_permission(request):
+            readonly += self.editor_only_fields
+        return readonly
+
+    def get_form(self, request, obj=None, **kwargs):
+        form = super().get_form(request, obj, **kwargs)
+        form.user = request.user  # get_form builds a new class on every call
+        return form
+
+    def save_model(self, request, obj, form, change):
+        if not change:
+            obj.created_by = request.user
+        # The status field asks for a transition; the workflow makes it in save_related.
+        obj.status = form.initial.get("status", Article.Status.DRAFT)
+        super().save_model(request, obj, form, change)
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        article = form.instance
+        requested = form.cleaned_data.get("status", article.status)
+        if requested != article.status:
+            note = form.cleaned_data.get("review_note", "")
+            article.move_to(requested, by=request.user, note=note)
+        else:
+            article.record_revision(by=request.user, note="Sửa bài" if change else "Tạo bài")
+
+    # --- List columns ----------------------------------------------------
+
+    @admin.display(description="trạng thái", ordering="status")
+    def workflow_state(self, article):
+        if article.is_scheduled:
+            return format_html(
+                '<strong class="scheduled">Hẹn giờ</strong> {}', vn_datetime(article.published_at)
+            )
+        return article.get_status_display()
+
+    @admin.display(description="đang hiển thị", boolean=True)
+    def live(self, article):
+        return article.is_visible
+
+    @admin.display(description="xem trước")
+    def preview_link(self, article):
+        label = "Xem trên trang" if article.is_visible else "Xem trước"
+        return format_html(
+            '<a href="{}" target="_blank" rel="noopener">{}</a>', article.get_absolute_url(), label
         )
 
     @admin.display(description="tác giả")
@@ -84,22 +214,109 @@ class ArticleAdmin(admin.ModelAdmin):
             return "—"
         return render_picture(article.cover, "card", sizes="15rem", alt="")
 
-    @admin.action(description="Xuất bản các bài đã chọn", permissions=["change"])
-    def publish_selected(self, request, queryset):
-        published = 0
-        for article in queryset.select_related("cover"):
-            try:
-                article.publish()
-            except ValidationError as error:
-                reasons = " ".join(error.messages)
-                self.message_user(request, f"“{article}”: {reasons}", messages.ERROR)
-            else:
-                published += 1
-        if published:
-            self.message_user(request, f"Đã xuất bản {published} bài viết.", messages.SUCCESS)
+    # --- Actions: each one a workflow transition --------------------------
 
-    @admin.action(description="Gỡ các bài đã chọn khỏi trang", permissions=["change"])
+    @admin.action(description="Gửi duyệt các bài đã chọn", permissions=["change"])
+    def submit_selected(self, request, queryset):
+        self._transition(request, queryset, Article.submit, "Đã gửi duyệt")
+
+    @admin.action(description="Xuất bản các bài đã chọn", permissions=["publish"])
+    def publish_selected(self, request, queryset):
+        self._transition(request, queryset, Article.publish, "Đã xuất bản")
+
+    @admin.action(description="Gỡ các bài đã chọn khỏi trang", permissions=["publish"])
     def unpublish_selected(self, request, queryset):
+        self._transition(request, queryset, Article.unpublish, "Đã gỡ")
+
+    def _transition(self, request, queryset, transition, done_message):
+        done, refused = 0, []
         for article in queryset:
-            article.unpublish()
-        self.message_user(request, f"Đã gỡ {len(queryset)} bài viết.", messages.SUCCESS)
+            try:
+                transition(article, by=request.user)
+            except (PermissionDenied, ValidationError) as error:
+                refused.append(f"“{article}”: {'; '.join(_messages_of(error))}")
+            else:
+                done += 1
+        if done:
+            self.message_user(request, f"{done_message} {done} bài viết.", messages.SUCCESS)
+        for reason in refused:
+            self.message_user(request, f"Bỏ qua {reason}", messages.WARNING)
+
+    # --- Revisions: history, compare, restore ---------------------------
+
+    def get_urls(self):
+        info = self.opts.app_label, self.opts.model_name
+        return [
+            path(
+                "<path:object_id>/revisions/compare/",
+                self.admin_site.admin_view(self.compare_view),
+                name="{}_{}_compare".format(*info),
+            ),
+            path(
+                "<path:object_id>/revisions/<int:revision_id>/restore/",
+                self.admin_site.admin_view(self.restore_view),
+                name="{}_{}_restore".format(*info),
+            ),
+            *super().get_urls(),
+        ]
+
+    def history_view(self, request, object_id, extra_context=None):
+        article = self._get_viewable(request, object_id)
+        revisions = article.revisions.select_related("created_by")
+        return super().history_view(
+            request,
+            object_id,
+            {
+                **(extra_context or {}),
+                "revisions": revisions,
+                "can_restore": self.has_change_permission(request, article),
+            },
+        )
+
+    def compare_view(self, request, object_id):
+        """Two revisions side by side, word by word (?a=<id>&b=<id>)."""
+        article = self._get_viewable(request, object_id)
+        ids = [request.GET.get("a", ""), request.GET.get("b", "")]
+        if not all(value.isdigit() for value in ids):
+            raise Http404("Hãy chọn hai phiên bản để so sánh.")
+        older, newer = sorted(
+            (get_object_or_404(article.revisions, pk=value) for value in ids),
+            key=lambda revision: (revision.created_at, revision.pk),
+        )
+        context = {
+            **self.admin_site.each_context(request),
+            "title": f"So sánh phiên bản #{older.pk} và #{newer.pk}",
+            "subtitle": str(article),
+            "opts": self.opts,
+            "original": article,
+            "older": older,
+            "newer": newer,
+            "changes": compare_revisions(older, newer),
+            "can_restore": self.has_change_permission(request, article),
+        }
+        return TemplateResponse(request, "admin/articles/article/revision_compare.html", context)
+
+    def restore_view(self, request, object_id, revision_id):
+        if request.method != "POST":
+            return HttpResponseNotAllowed(["POST"])
+        article = self._get_viewable(request, object_id)
+        if not self.has_change_permission(request, article):
+            raise PermissionDenied
+        revision = get_object_or_404(article.revisions, pk=revision_id)
+        article.restore(revision, by=request.user)
+        self.message_user(
+            request, f"Đã khôi phục phiên bản #{revision.pk} của “{article}”.", messages.SUCCESS
+        )
+        return redirect(reverse("admin:articles_article_change", args=[article.pk]))
+
+    def _get_viewable(self, request, object_id):
+        article = self.get_object(request, unquote(object_id))
+        if article is None:
+            raise Http404("Không tìm thấy bài viết.")
+        if not self.has_view_or_change_permission(request, article):
+            raise PermissionDenied
+        return article
+
+
+def _messages_of(error):
+    return error.messages if isinstance(error, ValidationError) else [str(error)]

@@ -20,3 +20,9 @@ class ArticlesConfig(AppConfig):
         for connection in connections.all(initialized_only=True):
             if connection.connection is not None:
                 register_sqlite_unaccent(type(connection), connection)
+
+    def admin_dashboard(self, request):
+        """Panels for the admin index (see newsroom/templatetags/newsroom.py)."""
+        from .dashboard import panels
+
+        return panels(request)

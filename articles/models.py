@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.serializers.json import DjangoJSONEncoder
 from django.db import connection, models
 from django.db.models import F, Q, Window
 from django.db.models.functions import RowNumber
@@ -14,6 +15,7 @@ from photos.rendering import photo_ids, render_figures
 from .sanitizer import HEADING_LEVELS, URL_SCHEMES, clean_body
 from .search import search_articles, search_document
 from .slugs import unique_slug
+from .workflow import EditorialWorkflow
 
 # What the admin's rich-text editor (django-prose-editor) offers; the server-side
 # allowlist in sanitizer.py is the authority on what is stored.
@@ -143,6 +145,10 @@ class ArticleQuerySet(models.QuerySet):
             published_at__lte=at or timezone.now(),
         )
 
+    def scheduled(self, *, at=None):
+        """Published with a time still to come ("Hẹn giờ"): they go live by themselves."""
+        return self.filter(status=Article.Status.PUBLISHED, published_at__gt=at or timezone.now())
+
     def next_publication_time(self, *, after=None):
         """When the next scheduled article goes live (None if nothing is scheduled).
 
@@ -150,11 +156,17 @@ class ArticleQuerySet(models.QuerySet):
         although nothing is saved.
         """
         return (
-            self.filter(status=Article.Status.PUBLISHED, published_at__gt=after or timezone.now())
+            self.scheduled(at=after)
             .order_by("published_at")
             .values_list("published_at", flat=True)
             .first()
         )
+
+    def managed_by(self, user):
+        """The articles `user` works on in the admin: editors all, a reporter their own."""
+        if user.has_perm("articles.publish_article"):
+            return self
+        return self.filter(created_by=user.pk)
 
     def visible_to(self, user):
         """Readers see `published()`; logged-in staff may also preview the rest."""
@@ -213,7 +225,7 @@ class ArticleQuerySet(models.QuerySet):
         )
 
 
-class Article(models.Model):
+class Article(EditorialWorkflow, models.Model):
     class Status(models.TextChoices):
         DRAFT = "draft", "Bản nháp"
         PENDING = "pending", "Chờ duyệt"
@@ -248,6 +260,20 @@ class Article(models.Model):
         blank=True,
         help_text="Để thời điểm trong tương lai để hẹn giờ xuất bản.",
     )
+    review_note = models.TextField(
+        "ghi chú của biên tập",
+        blank=True,
+        help_text="Biên tập viên ghi lý do khi trả bài về cho phóng viên sửa.",
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="người tạo",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+    )
     is_featured = models.BooleanField("tin tiêu điểm", default=False)
     comments_enabled = models.BooleanField("cho phép bình luận", default=True)
     # Title, sapo and body as plain lower-case words, for search (kept current by save()).
@@ -262,6 +288,7 @@ class Article(models.Model):
         verbose_name_plural = "bài viết"
         ordering = ["-published_at", "-id"]
         get_latest_by = "published_at"
+        permissions = [("publish_article", "Có thể duyệt, xuất bản, hẹn giờ, gỡ và trả bài")]
         indexes = [
             # "Tin mới", feeds, sitemaps: newest visible articles.
             models.Index(fields=["status", "-published_at"], name="article_visible_idx"),
@@ -347,20 +374,6 @@ class Article(models.Model):
         if self.status == self.Status.PUBLISHED and self.published_at is None:
             self.published_at = timezone.now()
 
-    def publish(self, *, at=None):
-        """Make the article visible now, or at `at` (a future time schedules it)."""
-        self.check_photos_have_alt_text()
-        self.status = self.Status.PUBLISHED
-        if at is not None:
-            self.published_at = at
-        elif self.published_at is None or self.published_at > timezone.now():
-            self.published_at = timezone.now()
-        self.save()
-
-    def unpublish(self):
-        self.status = self.Status.UNPUBLISHED
-        self.save()
-
     @property
     def is_visible(self):
         return (
@@ -376,3 +389,35 @@ class Article(models.Model):
             and self.published_at is not None
             and self.published_at > timezone.now()
         )
+
+
+class ArticleRevision(models.Model):
+    """One saved state of an article: what it said, who saved it and when."""
+
+    article = models.ForeignKey(
+        Article, verbose_name="bài viết", on_delete=models.CASCADE, related_name="revisions"
+    )
+    created_at = models.DateTimeField("lúc", default=timezone.now)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="người lưu",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    note = models.CharField("ghi chú", max_length=500, blank=True)
+    data = models.JSONField("nội dung", encoder=DjangoJSONEncoder)
+
+    class Meta:
+        verbose_name = "phiên bản"
+        verbose_name_plural = "phiên bản"
+        ordering = ["-created_at", "-id"]
+        get_latest_by = ["created_at", "id"]
+        indexes = [models.Index(fields=["article", "-created_at"], name="revision_article_idx")]
+
+    def __str__(self):
+        return f"#{self.pk} — {self.article_id}"
+
+    def get_absolute_url(self):
+        return reverse("admin:articles_article_history", args=[self.article_id])

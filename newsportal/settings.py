@@ -6,6 +6,7 @@ environment through django-environ (see `.env.example`). The defaults are the
 embedded single-machine setup: SQLite, local-memory cache, media on local disk.
 """
 
+from datetime import timedelta
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -43,6 +44,9 @@ INSTALLED_APPS = [
     "articles",
     "comments",
     "pagecache",
+    "axes",
+    # Last: its post_migrate hook hands the roles permissions of every app above.
+    "newsroom",
 ]
 
 MIDDLEWARE = [
@@ -62,6 +66,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Last, as django-axes requires: turns a locked-out login into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "newsportal.urls"
@@ -113,6 +119,12 @@ BENCHMARK_FLOOR_VIEW = env.bool("BENCHMARK_FLOOR_VIEW", default=False)
 CSRF_FAILURE_VIEW = "pagecache.views.csrf_failure"
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+AUTHENTICATION_BACKENDS = [
+    # Refuses logins from a client locked out after repeated failures (django-axes).
+    "newsroom.backends.LoginLockoutBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -213,6 +225,20 @@ COMMENTS_RATE_PERIOD = env.int("COMMENTS_RATE_PERIOD", default=60)
 COMMENTS_DUPLICATE_WINDOW = env.int("COMMENTS_DUPLICATE_WINDOW", default=600)
 # How many reverse proxies in front of the app append to X-Forwarded-For (0: use REMOTE_ADDR).
 CLIENT_IP_PROXY_COUNT = env.int("CLIENT_IP_PROXY_COUNT", default=0)
+
+# Login protection (django-axes): after AXES_FAILURE_LIMIT failed logins from
+# one client (IP address) further attempts are refused for LOGIN_LOCKOUT_MINUTES.
+AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
+AXES_COOLOFF_TIME = timedelta(minutes=env.int("LOGIN_LOCKOUT_MINUTES", default=15))
+AXES_LOCKOUT_PARAMETERS = ["ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "newsroom.views.lockout"
+AXES_VERBOSE = False
+AXES_COOLOFF_MESSAGE = "Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau."
+AXES_PERMALOCK_MESSAGE = "Đăng nhập sai quá nhiều lần. Hãy liên hệ quản trị để mở khóa."
+# Behind reverse proxies every client has the proxy's address: find the client
+# exactly as the comment rate limit does (trusting CLIENT_IP_PROXY_COUNT hops only).
+AXES_CLIENT_IP_CALLABLE = "comments.views.client_ip"
 
 # Moving the admin away from /admin/ keeps casual scanners off the login page.
 ADMIN_URL = env.str("ADMIN_URL", default="admin/")

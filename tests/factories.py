@@ -3,6 +3,8 @@ from datetime import timedelta
 
 import factory
 from django.contrib.auth import get_user_model
+from django.contrib.auth.hashers import make_password
+from django.contrib.auth.models import Group
 from django.utils import timezone
 
 from articles.models import Article, Author, Category, Tag
@@ -111,3 +113,17 @@ def comment_form_data(**overrides):
         "rendered_at": rendered_at_token(at=time.time() - 60),
         **overrides,
     }
+
+
+class NewsroomUserFactory(StaffFactory):
+    """A staff member in one of the newsroom's roles (`role=` a group name), not a superuser."""
+
+    username = factory.Sequence(lambda n: f"nhanvien{n}")
+    is_superuser = False
+    # Tests log in with force_login: no slow password hashing.
+    password = factory.LazyFunction(lambda: make_password(None))
+
+    @factory.post_generation
+    def role(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.groups.add(Group.objects.get(name=extracted))

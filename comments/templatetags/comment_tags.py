@@ -1,7 +1,7 @@
 from django import template
 
 from comments.forms import CommentForm
-from comments.models import MAX_LENGTH, MIN_LENGTH, Comment
+from comments.models import MAX_LENGTH, MIN_LENGTH
 
 register = template.Library()
 
@@ -28,9 +28,3 @@ def comment_section(context, article):
         "min_length": MIN_LENGTH,
         "max_length": MAX_LENGTH,
     }
-
-
-@register.simple_tag
-def pending_comment_count():
-    """For the admin index: how many comments wait for an editor."""
-    return Comment.objects.pending().count()
