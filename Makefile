@@ -7,7 +7,7 @@ PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test serve bench load scan lint format clean
+.PHONY: run test serve bench load scan audit lint format clean
 
 $(VENV)/.installed: pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 12) else "newsportal needs Python 3.12 or newer (Django 6); found " + sys.version.split()[0] + ". Install it or set PYTHON=python3.12.")'
@@ -50,6 +50,10 @@ load: $(VENV)/.installed
 ## scan: wapiti + sqlmap against gunicorn on a throwaway PostgreSQL (minutes; see docs/security-scan.md)
 scan: $(VENV)/.installed
 	scripts/security-scan
+
+## audit: Lighthouse (npm, mobile, median of 3) on the homepage and an article, served by gunicorn
+audit: $(VENV)/.installed
+	$(PY) scripts/audit.py
 
 lint: $(VENV)/.installed
 	$(PY) -m ruff check .

@@ -47,7 +47,7 @@ def newspaper(settings):
         PhotoFactory(image=ContentFile(landscape_jpeg(seed), name=f"anh-{seed}.jpg"))
         for seed in range(3)
     ]
-    default_storage.save("inline/anh-1.jpg", ContentFile(landscape_jpeg(9, (1200, 800))))
+    default_storage.save("inline/anh-1.jpg", ContentFile(landscape_jpeg(9, (600, 400))))
     sections = [CategoryFactory(name=name) for name in ("Thời sự", "Kinh tế", "Văn hóa - Xã hội")]
     stories = [
         ArticleFactory(
@@ -92,6 +92,16 @@ def test_reader_page_loads_nothing_from_other_sites(live_server, page, newspaper
     assert origins == {live_server.url}
 
 
+@pytest.mark.parametrize("name", ["home", "section", "article", "search"])
+def test_reader_page_logs_no_console_error(live_server, page, newspaper, name):
+    """A missing file, a blocked script or style (CSP) or a script error all land here."""
+    errors = []
+    page.on("console", lambda message: message.type == "error" and errors.append(message.text))
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.goto(live_server.url + reader_pages(newspaper)[name], wait_until="networkidle")
+    assert errors == []
+
+
 def test_reader_goes_from_homepage_to_section_to_article_and_comments(
     live_server, page, newspaper, settings
 ):
@@ -133,6 +143,8 @@ def test_phone_menu_is_a_disclosure_that_opens_from_the_keyboard(live_server, pa
     page.keyboard.press("Enter")
     visible = [link for link in economy.all() if link.is_visible()]
     assert len(visible) == 1
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=SCREENSHOTS / "menu-phone-open.png")
     visible[0].click()
     assert page.get_by_role("heading", level=1).inner_text() == "Kinh tế"
 
