@@ -111,9 +111,9 @@ def test_reader_goes_from_homepage_to_section_to_article_and_comments(
     page.get_by_role("navigation", name="Chuyên mục").get_by_role(
         "link", name="Kinh tế"
     ).last.click()
-    assert page.get_by_role("heading", level=1).inner_text() == "Kinh tế"
+    expect(page.get_by_role("heading", level=1)).to_have_text("Kinh tế")
     page.get_by_role("main").get_by_role("link", name=story.title).click()
-    assert page.get_by_role("heading", level=1).inner_text() == story.title
+    expect(page.get_by_role("heading", level=1)).to_have_text(story.title)
     page.get_by_label("Nội dung bình luận").fill(
         "Bà con bản tôi cũng vừa thu hoạch xong, năm nay được mùa."
     )
@@ -121,16 +121,16 @@ def test_reader_goes_from_homepage_to_section_to_article_and_comments(
     page.get_by_role("button", name="Gửi bình luận").click()
     status = page.get_by_role("status").filter(has_text="Bình luận của bạn đang chờ duyệt")
     expect(status).to_be_visible()
-    assert page.get_by_role("heading", level=1).inner_text() == story.title
+    expect(page.get_by_role("heading", level=1)).to_have_text(story.title)
 
 
 def test_reader_searches_from_the_header(live_server, page, newspaper):
     page.goto(live_server.url)
     page.get_by_role("search").get_by_role("searchbox").fill("mường ảng")
     page.get_by_role("search").get_by_role("button").click()
-    assert page.get_by_role("heading", level=1).inner_text() == "Tìm kiếm"
+    expect(page.get_by_role("heading", level=1)).to_have_text("Tìm kiếm")
     results = page.get_by_role("main").get_by_role("heading", level=2)
-    assert results.all_inner_texts() == [DIACRITICS_TITLE]
+    expect(results).to_have_text([DIACRITICS_TITLE])
 
 
 def test_phone_menu_is_a_disclosure_that_opens_from_the_keyboard(live_server, page, newspaper):
@@ -146,7 +146,7 @@ def test_phone_menu_is_a_disclosure_that_opens_from_the_keyboard(live_server, pa
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=SCREENSHOTS / "menu-phone-open.png")
     visible[0].click()
-    assert page.get_by_role("heading", level=1).inner_text() == "Kinh tế"
+    expect(page.get_by_role("heading", level=1)).to_have_text("Kinh tế")
 
 
 def test_desktop_menu_shows_every_section_without_a_toggle(live_server, page, newspaper):
