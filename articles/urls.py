@@ -1,9 +1,13 @@
+from django.contrib.sitemaps import views as sitemap_views
 from django.urls import path, re_path
+from django.views.generic import TemplateView
 
 from pagecache.decorators import cache_public_page
 
 from . import views
+from .feeds import LatestArticlesFeed, SectionFeed
 from .models import Article
+from .sitemaps import NEWS_SITEMAPS, SITEMAPS
 
 app_name = "articles"
 
@@ -14,6 +18,31 @@ reader_page = cache_public_page(expires_at=Article.objects.next_publication_time
 urlpatterns = [
     path("", reader_page(views.HomeView.as_view()), name="home"),
     path("tim-kiem/", views.SearchView.as_view(), name="search"),
+    path("rss.xml", LatestArticlesFeed(), name="feed"),
+    path("<slug:slug>/rss.xml", SectionFeed(), name="category_feed"),
+    path(
+        "sitemap.xml",
+        sitemap_views.index,
+        {"sitemaps": SITEMAPS, "sitemap_url_name": "articles:sitemap_section"},
+        name="sitemap",
+    ),
+    path(
+        "sitemap-news.xml",
+        sitemap_views.sitemap,
+        {"sitemaps": NEWS_SITEMAPS, "template_name": "sitemaps/news.xml"},
+        name="news_sitemap",
+    ),
+    path(
+        "sitemap-<section>.xml",
+        sitemap_views.sitemap,
+        {"sitemaps": SITEMAPS},
+        name="sitemap_section",
+    ),
+    path(
+        "robots.txt",
+        TemplateView.as_view(template_name="robots.txt", content_type="text/plain; charset=utf-8"),
+        name="robots",
+    ),
     path("tac-gia/<slug:slug>/", reader_page(views.AuthorView.as_view()), name="author"),
     path("tu-khoa/<slug:slug>/", reader_page(views.TagView.as_view()), name="tag"),
     # /thoi-su-chinh-tri/doi-moi-cong-tac-dan-van-42.html — the id is what counts;

@@ -1,0 +1,75 @@
+"""sitemap.xml for sections and articles, and a Google News sitemap (django.contrib.sitemaps)."""
+
+from datetime import timedelta
+
+from django.contrib.sitemaps import Sitemap
+from django.db.models import Max, OuterRef, Subquery
+from django.utils import timezone
+
+from .models import Article, Category
+
+NEWS_WINDOW = timedelta(hours=48)
+NEWS_LIMIT = 1000  # Google News reads at most 1,000 URLs per sitemap
+
+
+def latest_change(articles):
+    return articles.aggregate(latest=Max("updated_at"))["latest"]
+
+
+class SectionSitemap(Sitemap):
+    changefreq = "hourly"
+    priority = 0.8
+
+    def items(self):
+        latest_change = (
+            Article.objects.published()
+            .filter(category=OuterRef("pk"))
+            .order_by("-updated_at")
+            .values("updated_at")[:1]
+        )
+        return Category.objects.visible().annotate(last_change=Subquery(latest_change))
+
+    def lastmod(self, category):
+        return category.last_change
+
+    def get_latest_lastmod(self):
+        """For the index, in one query (Django's default walks every item)."""
+        return latest_change(Article.objects.published().filter(category__is_visible=True))
+
+
+class ArticleSitemap(Sitemap):
+    limit = 10_000  # per sitemap page; the index lists the pages
+
+    def items(self):
+        return (
+            Article.objects.published()
+            .select_related("category")
+            .only("id", "slug", "updated_at", "category__slug")
+            .order_by("-published_at", "-id")
+        )
+
+    def lastmod(self, article):
+        return article.updated_at
+
+    def get_latest_lastmod(self):
+        return latest_change(Article.objects.published())
+
+
+class NewsSitemap(ArticleSitemap):
+    """Articles of the last 48 hours, with the news: tags (templates/sitemaps/news.xml)."""
+
+    limit = NEWS_LIMIT
+
+    def items(self):
+        since = timezone.now() - NEWS_WINDOW
+        return (
+            Article.objects.published()
+            .filter(published_at__gte=since)
+            .select_related("category")
+            .only("id", "title", "slug", "published_at", "updated_at", "category__slug")
+            .order_by("-published_at", "-id")
+        )
+
+
+SITEMAPS = {"chuyen-muc": SectionSitemap, "bai-viet": ArticleSitemap}
+NEWS_SITEMAPS = {"tin-moi": NewsSitemap}
