@@ -1,0 +1,114 @@
+"""Search-engine and social metadata: canonical URLs, OpenGraph, JSON-LD.
+
+JSON-LD is built as Python data and serialised with `json.dumps`, escaped the
+way `json_script` escapes (no "<", ">" or "&" survives), so an editor's text
+can never close the script element. The block is `application/ld+json`: data
+that browsers do not execute, so the strict Content-Security-Policy stands.
+"""
+
+import json
+
+from django import template
+from django.conf import settings
+from django.core.serializers.json import DjangoJSONEncoder
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
+
+register = template.Library()
+
+_JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
+
+
+@register.simple_tag(takes_context=True)
+def absolute_url(context, path):
+    """`/x/` → `https://host/x/`; already absolute URLs (a CDN) are left alone."""
+    return context["request"].build_absolute_uri(path) if path else ""
+
+
+@register.simple_tag(takes_context=True)
+def canonical_url(context):
+    """This page's one URL: no query string except a page number past the first."""
+    request = context["request"]
+    url = request.build_absolute_uri(request.path)
+    page_obj = context.get("page_obj")
+    if page_obj is not None and page_obj.number > 1:
+        url += f"?page={page_obj.number}"
+    return url
+
+
+def json_ld_script(data):
+    payload = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False)
+    return format_html(
+        '<script type="application/ld+json">{}</script>',
+        mark_safe(payload.translate(_JSON_SCRIPT_ESCAPES)),  # escaped like json_script
+    )
+
+
+def local(moment):
+    """ISO 8601 in the paper's time zone (+07:00), as readers know the times."""
+    return timezone.localtime(moment).isoformat(timespec="seconds") if moment else None
+
+
+def publisher(request):
+    return {
+        "@type": "NewsMediaOrganization",
+        "name": settings.SITE_NAME,
+        "url": request.build_absolute_uri(reverse("articles:home")),
+    }
+
+
+@register.simple_tag(takes_context=True)
+def article_json_ld(context, article):
+    """A schema.org NewsArticle for the article page."""
+    request = context["request"]
+    url = request.build_absolute_uri(article.get_absolute_url())
+    data = {
+        "@context": "https://schema.org",
+        "@type": "NewsArticle",
+        "mainEntityOfPage": {"@type": "WebPage", "@id": url},
+        "url": url,
+        "headline": article.title,
+        "description": article.sapo,
+        "datePublished": local(article.published_at),
+        "dateModified": local(article.updated_at),
+        "inLanguage": "vi",
+        "articleSection": article.category.name,
+        "author": [
+            {
+                "@type": "Person",
+                "name": author.name,
+                "url": request.build_absolute_uri(author.get_absolute_url()),
+            }
+            for author in article.authors.all()
+        ],
+        "publisher": publisher(request),
+    }
+    if article.cover:
+        data["image"] = [request.build_absolute_uri(article.cover.image.url)]
+    if keywords := [tag.name for tag in article.tags.all()]:
+        data["keywords"] = keywords
+    return json_ld_script(data)
+
+
+@register.simple_tag(takes_context=True)
+def website_json_ld(context):
+    """The homepage's WebSite, with the search box search engines may show."""
+    request = context["request"]
+    search = request.build_absolute_uri(reverse("articles:search"))
+    return json_ld_script(
+        {
+            "@context": "https://schema.org",
+            "@type": "WebSite",
+            "name": settings.SITE_NAME,
+            "url": request.build_absolute_uri(reverse("articles:home")),
+            "inLanguage": "vi",
+            "publisher": publisher(request),
+            "potentialAction": {
+                "@type": "SearchAction",
+                "target": f"{search}?q={{search_term_string}}",
+                "query-input": "required name=search_term_string",
+            },
+        }
+    )
