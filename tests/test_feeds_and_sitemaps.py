@@ -1,0 +1,122 @@
+"""RSS feeds, sitemaps, the Google News sitemap and robots.txt."""
+
+from datetime import timedelta
+from xml.etree import ElementTree
+
+import pytest
+from django.core.files.base import ContentFile
+from django.urls import reverse
+from django.utils import timezone
+
+from .factories import ArticleFactory, AuthorFactory, CategoryFactory
+
+pytestmark = pytest.mark.django_db
+
+SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+NEWS = "{http://www.google.com/schemas/sitemap-news/0.9}"
+DC = "{http://purl.org/dc/elements/1.1/}"
+
+
+def xml(client, url):
+    response = client.get(url)
+    assert response.status_code == 200
+    return ElementTree.fromstring(response.content)
+
+
+@pytest.fixture
+def newsroom():
+    section = CategoryFactory(name="Kinh tế", slug="kinh-te")
+    visible = ArticleFactory(
+        title="Giá cà phê tăng",
+        sapo="Sapo giá cà phê.",
+        category=section,
+        authors=[AuthorFactory(name="Thu Hà"), AuthorFactory(name="Quang Minh")],
+    )
+    visible.cover_image.save("ca-phe.jpg", ContentFile(b"\xff\xd8" + b"0" * 98))
+    ArticleFactory(title="Bản nháp kinh tế", category=section, draft=True)
+    ArticleFactory(title="Tin hẹn giờ", category=section, scheduled=True)
+    ArticleFactory(title="Tin văn hóa")
+    return visible
+
+
+def test_site_feed_is_rss_2_with_title_link_sapo_date_author_and_cover(client, newsroom):
+    rss = xml(client, reverse("articles:feed"))
+    assert rss.tag == "rss" and rss.get("version") == "2.0"
+    item = next(i for i in rss.iter("item") if i.findtext("title") == "Giá cà phê tăng")
+    assert item.findtext("link") == f"http://testserver{newsroom.get_absolute_url()}"
+    assert item.findtext("description") == "Sapo giá cà phê."
+    assert item.findtext("pubDate")
+    assert item.findtext(f"{DC}creator") == "Quang Minh, Thu Hà"  # byline order: by name
+    enclosure = item.find("enclosure")
+    assert enclosure.get("url") == f"http://testserver{newsroom.cover_image.url}"
+    assert enclosure.get("type") == "image/jpeg"
+    assert enclosure.get("length") == "100"
+
+
+def test_site_feed_lists_only_visible_articles(client, newsroom):
+    titles = [i.findtext("title") for i in xml(client, reverse("articles:feed")).iter("item")]
+    assert sorted(titles) == ["Giá cà phê tăng", "Tin văn hóa"]
+
+
+def test_section_feed_lists_only_that_sections_visible_articles(client, newsroom):
+    rss = xml(client, reverse("articles:category_feed", args=["kinh-te"]))
+    assert [i.findtext("title") for i in rss.iter("item")] == ["Giá cà phê tăng"]
+    assert rss.find("channel").findtext("title").startswith("Kinh tế")
+
+
+def test_feed_of_an_unknown_or_hidden_section_is_404(client):
+    hidden = CategoryFactory(is_visible=False)
+    assert client.get(reverse("articles:category_feed", args=["khong-co"])).status_code == 404
+    assert client.get(reverse("articles:category_feed", args=[hidden.slug])).status_code == 404
+
+
+def test_pages_advertise_their_feeds(client, newsroom):
+    assert f'href="{reverse("articles:feed")}"' in client.get("/").text
+    section_page = client.get(newsroom.category.get_absolute_url()).text
+    assert f'href="{reverse("articles:category_feed", args=["kinh-te"])}"' in section_page
+
+
+def test_sitemap_index_lists_the_section_and_article_sitemaps(client, newsroom):
+    index = xml(client, reverse("articles:sitemap"))
+    locations = [loc.text for loc in index.iter(f"{SITEMAP}loc")]
+    assert locations == [
+        "http://testserver/sitemap-chuyen-muc.xml",
+        "http://testserver/sitemap-bai-viet.xml",
+    ]
+    assert all(s.findtext(f"{SITEMAP}lastmod") for s in index.iter(f"{SITEMAP}sitemap"))
+
+
+def test_article_sitemap_lists_visible_articles_with_lastmod(client, newsroom):
+    urlset = xml(client, reverse("articles:sitemap_section", args=["bai-viet"]))
+    urls = {u.findtext(f"{SITEMAP}loc"): u.findtext(f"{SITEMAP}lastmod") for u in urlset}
+    assert len(urls) == 2
+    lastmod = urls[f"http://testserver{newsroom.get_absolute_url()}"]
+    assert lastmod == timezone.localtime(newsroom.updated_at).date().isoformat()
+
+
+def test_section_sitemap_lists_visible_sections_with_their_latest_change(client, newsroom):
+    CategoryFactory(name="Ẩn", is_visible=False)
+    urlset = xml(client, reverse("articles:sitemap_section", args=["chuyen-muc"]))
+    urls = {u.findtext(f"{SITEMAP}loc"): u.findtext(f"{SITEMAP}lastmod") for u in urlset}
+    assert "http://testserver/kinh-te/" in urls
+    assert urls["http://testserver/kinh-te/"] is not None
+    assert len(urls) == 2  # "Kinh tế" and the section of "Tin văn hóa"
+
+
+def test_news_sitemap_lists_articles_of_the_last_48_hours_with_news_tags(client, newsroom):
+    ArticleFactory(title="Tin ba ngày trước", published_at=timezone.now() - timedelta(days=3))
+    urlset = xml(client, reverse("articles:news_sitemap"))
+    news = {u.find(f"{NEWS}news").findtext(f"{NEWS}title"): u for u in urlset}
+    assert sorted(news) == ["Giá cà phê tăng", "Tin văn hóa"]
+    entry = news["Giá cà phê tăng"].find(f"{NEWS}news")
+    assert entry.find(f"{NEWS}publication").findtext(f"{NEWS}language") == "vi"
+    assert entry.find(f"{NEWS}publication").findtext(f"{NEWS}name")
+    assert entry.findtext(f"{NEWS}publication_date").endswith("+07:00")
+
+
+def test_robots_txt_points_at_both_sitemaps(client):
+    response = client.get("/robots.txt")
+    assert response["Content-Type"].startswith("text/plain")
+    assert "Sitemap: http://testserver/sitemap.xml" in response.text
+    assert "Sitemap: http://testserver/sitemap-news.xml" in response.text
+    assert "Disallow: /tim-kiem/" in response.text
