@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "articles",
     "comments",
     "pagecache",
+    "readership",
     "axes",
     # Last: its post_migrate hook hands the roles permissions of every app above.
     "newsroom",

@@ -12,6 +12,7 @@ urlpatterns = [
     path(settings.ADMIN_URL, admin.site.urls),
     path("binh-luan/", include("comments.urls")),
     path("", include("pagecache.urls")),
+    path("", include("readership.urls")),
     path("", include("articles.urls")),
 ]
 

@@ -1,0 +1,21 @@
+from django.http import HttpResponse
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_safe
+
+from .services import count_view, flush_due, flush_views
+
+# The smallest transparent GIF: what the article page's 1×1 beacon image shows.
+PIXEL = (
+    b"GIF89a\x01\x00\x01\x00\x80\x00\x00\x00\x00\x00\xff\xff\xff!\xf9\x04\x01\x00\x00\x00"
+    b"\x00,\x00\x00\x00\x00\x01\x00\x01\x00\x00\x02\x02D\x01\x00;"
+)
+
+
+@never_cache
+@require_safe
+def beacon(request, pk):
+    """Count one read of article `pk` in the cache; now and then flush the counters."""
+    count_view(pk)
+    if flush_due():
+        flush_views()
+    return HttpResponse(PIXEL, content_type="image/gif")
