@@ -1,6 +1,6 @@
 """Counting reads without slowing down, or un-caching, the article page.
 
-The article page (cacheable as a whole) carries a 1×1 image whose URL is the
+The article page (cacheable as a whole) carries a 1x1 image whose URL is the
 uncached beacon view. The beacon only increments a counter in the shared
 cache — no database work on a reader's path. At most once per FLUSH_INTERVAL
 (a lock in the cache), one beacon request also flushes the counters into

@@ -4,7 +4,7 @@ from django.views.decorators.http import require_safe
 
 from .services import count_view, flush_due, flush_views
 
-# The smallest transparent GIF: what the article page's 1×1 beacon image shows.
+# The smallest transparent GIF: what the article page's 1x1 beacon image shows.
 PIXEL = (
     b"GIF89a\x01\x00\x01\x00\x80\x00\x00\x00\x00\x00\xff\xff\xff!\xf9\x04\x01\x00\x00\x00"
     b"\x00,\x00\x00\x00\x00\x01\x00\x01\x00\x00\x02\x02D\x01\x00;"

@@ -1,4 +1,4 @@
-""""Đọc nhiều": reads counted in the cache by a beacon, flushed to daily rows."""
+""" "Đọc nhiều": reads counted in the cache by a beacon, flushed to daily rows."""
 
 from datetime import timedelta
 

@@ -13,5 +13,5 @@ def most_read(exclude=None):
 
 @register.inclusion_tag("readership/beacon.html")
 def view_beacon(article):
-    """The 1×1 image that counts a read of a visible article, even on a cached page."""
+    """The 1x1 image that counts a read of a visible article, even on a cached page."""
     return {"article": article}
