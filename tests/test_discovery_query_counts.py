@@ -1,0 +1,74 @@
+"""Search, tag, author, feed and sitemap pages: a pinned number of queries, 30 or 5,000 articles."""
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from articles.models import Article, Author, Category, Tag
+from articles.search import search_document
+from readership.models import DailyArticleViews
+
+from .factories import ArticleFactory, AuthorFactory, CategoryFactory, TagFactory
+
+
+@pytest.fixture(scope="module", params=[30, 5000], ids=["30-articles", "5000-articles"])
+def newsroom(request, django_db_setup, django_db_blocker):
+    """Built once per module and size (committed), removed afterwards."""
+    with django_db_blocker.unblock():
+        sections = CategoryFactory.create_batch(4)
+        author, tag = AuthorFactory(), TagFactory(name="Nông nghiệp")
+        first = ArticleFactory(category=sections[0], authors=[author], tags=[tag])
+        now = timezone.now()
+        articles = Article.objects.bulk_create(
+            Article(
+                title=f"Bài {n} về mùa màng",
+                slug=f"bai-{n}",
+                sapo="Sapo về nông nghiệp.",
+                search_text=search_document(f"Bài {n} về mùa màng", "Sapo về nông nghiệp."),
+                category=sections[n % len(sections)],
+                status=Article.Status.PUBLISHED,
+                published_at=now - timezone.timedelta(minutes=n + 1),
+            )
+            for n in range(request.param - 1)
+        )
+        articles = list(Article.objects.exclude(pk=first.pk))
+        Article.authors.through.objects.bulk_create(
+            Article.authors.through(article=a, author=author) for a in articles
+        )
+        Article.tags.through.objects.bulk_create(
+            Article.tags.through(article=a, tag=tag) for a in articles
+        )
+        DailyArticleViews.objects.bulk_create(
+            DailyArticleViews(article=a, day=timezone.localdate(), views=n + 1)
+            for n, a in enumerate(articles[:20])
+        )
+        yield first
+        for model in (DailyArticleViews, Article, Tag, Author, Category):
+            model.objects.all().delete()
+
+
+PAGES = {
+    "search": (lambda a: f"{reverse('articles:search')}?q=mua+mang", 5),
+    "search-page-2": (lambda a: f"{reverse('articles:search')}?q=mua+mang&page=2", 5),
+    "search-without-words": (lambda a: f"{reverse('articles:search')}?q=%21", 3),
+    "tag": (lambda a: a.tags.get().get_absolute_url(), 6),
+    "author": (lambda a: a.authors.get().get_absolute_url(), 6),
+    "homepage": (lambda a: "/", 7),
+    "site-feed": (lambda a: reverse("articles:feed"), 2),
+    "section-feed": (lambda a: reverse("articles:category_feed", args=[a.category.slug]), 3),
+    "sitemap-index": (lambda a: reverse("articles:sitemap"), 4),
+    "section-sitemap": (lambda a: reverse("articles:sitemap_section", args=["chuyen-muc"]), 2),
+    "article-sitemap": (lambda a: reverse("articles:sitemap_section", args=["bai-viet"]), 2),
+    "news-sitemap": (lambda a: reverse("articles:news_sitemap"), 2),
+}
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("name", PAGES)
+def test_list_page_runs_a_fixed_number_of_queries(
+    client, newsroom, name, django_assert_num_queries
+):
+    url, queries = PAGES[name]
+    url = url(newsroom)
+    with django_assert_num_queries(queries):
+        assert client.get(url).status_code == 200
