@@ -18,23 +18,23 @@ reader_page = cache_public_page(expires_at=Article.objects.next_publication_time
 urlpatterns = [
     path("", reader_page(views.HomeView.as_view()), name="home"),
     path("tim-kiem/", views.SearchView.as_view(), name="search"),
-    path("rss.xml", LatestArticlesFeed(), name="feed"),
-    path("<slug:slug>/rss.xml", SectionFeed(), name="category_feed"),
+    path("rss.xml", reader_page(LatestArticlesFeed()), name="feed"),
+    path("<slug:slug>/rss.xml", reader_page(SectionFeed()), name="category_feed"),
     path(
         "sitemap.xml",
-        sitemap_views.index,
+        reader_page(sitemap_views.index),
         {"sitemaps": SITEMAPS, "sitemap_url_name": "articles:sitemap_section"},
         name="sitemap",
     ),
     path(
         "sitemap-news.xml",
-        sitemap_views.sitemap,
+        reader_page(sitemap_views.sitemap),
         {"sitemaps": NEWS_SITEMAPS, "template_name": "sitemaps/news.xml"},
         name="news_sitemap",
     ),
     path(
         "sitemap-<section>.xml",
-        sitemap_views.sitemap,
+        reader_page(sitemap_views.sitemap),
         {"sitemaps": SITEMAPS},
         name="sitemap_section",
     ),

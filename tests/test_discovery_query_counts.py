@@ -51,18 +51,20 @@ PAGES = {
     "search": (lambda a: f"{reverse('articles:search')}?q=mua+mang", 5),
     "search-page-2": (lambda a: f"{reverse('articles:search')}?q=mua+mang&page=2", 5),
     "search-without-words": (lambda a: f"{reverse('articles:search')}?q=%21", 3),
-    "tag": (lambda a: a.tags.get().get_absolute_url(), 6),
-    "author": (lambda a: a.authors.get().get_absolute_url(), 6),
-    "homepage": (lambda a: "/", 7),
-    "site-feed": (lambda a: reverse("articles:feed"), 2),
-    "section-feed": (lambda a: reverse("articles:category_feed", args=[a.category.slug]), 3),
-    "sitemap-index": (lambda a: reverse("articles:sitemap"), 4),
-    "section-sitemap": (lambda a: reverse("articles:sitemap_section", args=["chuyen-muc"]), 2),
-    "article-sitemap": (lambda a: reverse("articles:sitemap_section", args=["bai-viet"]), 2),
-    "news-sitemap": (lambda a: reverse("articles:news_sitemap"), 2),
+    "tag": (lambda a: a.tags.get().get_absolute_url(), 7),
+    "author": (lambda a: a.authors.get().get_absolute_url(), 7),
+    "homepage": (lambda a: "/", 8),
+    "site-feed": (lambda a: reverse("articles:feed"), 3),
+    "section-feed": (lambda a: reverse("articles:category_feed", args=[a.category.slug]), 4),
+    "sitemap-index": (lambda a: reverse("articles:sitemap"), 5),
+    "section-sitemap": (lambda a: reverse("articles:sitemap_section", args=["chuyen-muc"]), 3),
+    "article-sitemap": (lambda a: reverse("articles:sitemap_section", args=["bai-viet"]), 3),
+    "news-sitemap": (lambda a: reverse("articles:news_sitemap"), 3),
 }
 
 
+# A cached reader page adds one query on a miss (when the next scheduled article goes
+# live); these count the miss, a hit costs none.
 @pytest.mark.django_db
 @pytest.mark.parametrize("name", PAGES)
 def test_list_page_runs_a_fixed_number_of_queries(

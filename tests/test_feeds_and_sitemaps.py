@@ -120,3 +120,9 @@ def test_robots_txt_points_at_both_sitemaps(client):
     assert "Sitemap: http://testserver/sitemap.xml" in response.text
     assert "Sitemap: http://testserver/sitemap-news.xml" in response.text
     assert "Disallow: /tim-kiem/" in response.text
+
+
+@pytest.mark.parametrize("name", ["articles:feed", "articles:sitemap", "articles:news_sitemap"])
+def test_feeds_and_sitemaps_are_served_from_the_page_cache(client, newsroom, name):
+    assert client.get(reverse(name))["X-Page-Cache"] == "miss"
+    assert client.get(reverse(name))["X-Page-Cache"] == "hit"
