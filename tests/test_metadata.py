@@ -6,9 +6,8 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 import pytest
-from django.core.files.base import ContentFile
 
-from .factories import ArticleFactory, AuthorFactory, CategoryFactory, TagFactory
+from .factories import ArticleFactory, AuthorFactory, CategoryFactory, PhotoFactory, TagFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -33,8 +32,8 @@ def article():
         authors=[AuthorFactory(name="Minh Thư")],
         tags=[TagFactory(name="Lễ hội")],
         published_at=datetime(2025, 3, 8, 9, 30, tzinfo=ZoneInfo("Asia/Ho_Chi_Minh")),
+        cover=PhotoFactory(),
     )
-    article.cover_image.save("hoa-ban.jpg", ContentFile(b"jpeg"))
     return article
 
 
@@ -45,7 +44,7 @@ def test_article_page_has_a_canonical_absolute_url(client, article):
 
 def test_article_page_has_description_opengraph_and_twitter_tags(client, article):
     page = client.get(article.get_absolute_url()).text
-    cover = f"http://testserver{article.cover_image.url}"
+    cover = f"http://testserver{article.cover.image.url}"
     assert meta(page, "name", "description") == "Sapo lễ hội hoa ban."
     assert meta(page, "property", "og:type") == "article"
     assert meta(page, "property", "og:description") == "Sapo lễ hội hoa ban."
@@ -60,7 +59,7 @@ def test_article_json_ld_is_a_valid_news_article_with_absolute_urls(client, arti
     data = json_ld(client.get(article.get_absolute_url()).text)
     assert data["@type"] == "NewsArticle"
     assert data["headline"] == article.title
-    assert data["image"] == [f"http://testserver{article.cover_image.url}"]
+    assert data["image"] == [f"http://testserver{article.cover.image.url}"]
     assert data["datePublished"] == "2025-03-08T09:30:00+07:00"
     assert data["dateModified"]
     assert data["author"] == [
