@@ -45,6 +45,7 @@ def site(django_db_setup, django_db_blocker):
         candidates = {
             "pk": [article.pk],
             "category": [article.category.slug],
+            "section": ["chuyen-muc", "bai-viet"],  # sitemap sections
             "slug": [
                 article.category.slug,
                 article.authors.get().slug,
