@@ -92,5 +92,10 @@ class Photo(models.Model):
         return self.image.storage.url(entry[extension]) if entry else self.image.url
 
     @property
+    def social_url(self):
+        """The large, EXIF-free rendition that link previews and JSON-LD point at."""
+        return self.rendition_url("social")
+
+    @property
     def has_alt_text(self):
         return bool(self.alt_text.strip())

@@ -44,7 +44,7 @@ def test_article_page_has_a_canonical_absolute_url(client, article):
 
 def test_article_page_has_description_opengraph_and_twitter_tags(client, article):
     page = client.get(article.get_absolute_url()).text
-    cover = f"http://testserver{article.cover.image.url}"
+    cover = f"http://testserver{article.cover.social_url}"
     assert meta(page, "name", "description") == "Sapo lễ hội hoa ban."
     assert meta(page, "property", "og:type") == "article"
     assert meta(page, "property", "og:description") == "Sapo lễ hội hoa ban."
@@ -59,7 +59,7 @@ def test_article_json_ld_is_a_valid_news_article_with_absolute_urls(client, arti
     data = json_ld(client.get(article.get_absolute_url()).text)
     assert data["@type"] == "NewsArticle"
     assert data["headline"] == article.title
-    assert data["image"] == [f"http://testserver{article.cover.image.url}"]
+    assert data["image"] == [f"http://testserver{article.cover.social_url}"]
     assert data["datePublished"] == "2025-03-08T09:30:00+07:00"
     assert data["dateModified"]
     assert data["author"] == [

@@ -86,7 +86,7 @@ def article_json_ld(context, article):
         "publisher": publisher(request),
     }
     if article.cover:
-        data["image"] = [request.build_absolute_uri(article.cover.image.url)]
+        data["image"] = [request.build_absolute_uri(article.cover.social_url)]
     if keywords := [tag.name for tag in article.tags.all()]:
         data["keywords"] = keywords
     return json_ld_script(data)
