@@ -4,7 +4,6 @@ import re
 import unicodedata
 
 import pytest
-from django.core.cache import cache
 from django.db import IntegrityError
 from django.urls import reverse
 
@@ -16,11 +15,6 @@ pytestmark = pytest.mark.django_db
 
 TOO_SHORT = "Bạn vui lòng nhập từ 5 ký tự trở lên !!!"
 VIETNAMESE = "Người dân bản Mường Chiên phấn khởi đón mùa mới, cảm ơn quý báo đã đưa tin. "
-
-
-@pytest.fixture(autouse=True)
-def _fresh_rate_limit():
-    cache.clear()
 
 
 @pytest.fixture

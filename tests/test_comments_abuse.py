@@ -6,7 +6,6 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 import time_machine
-from django.core.cache import cache
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
@@ -22,11 +21,6 @@ pytestmark = pytest.mark.django_db
 
 MODERATION = "Bình luận của bạn đang chờ duyệt"
 EXPIRED = "Biểu mẫu đã hết hạn"
-
-
-@pytest.fixture(autouse=True)
-def _fresh_rate_limit():
-    cache.clear()
 
 
 @pytest.fixture
