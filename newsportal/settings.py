@@ -105,6 +105,9 @@ if CACHES["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache"
 # reader-visible content changes; a write to any model of these apps invalidates them all.
 PAGE_CACHE_ENABLED = env.bool("PAGE_CACHE_ENABLED", default=True)
 PAGE_CACHE_ALIAS = "default"
+# Parts shared by many pages (the "Tin mới" and "Đọc nhiều" sidebar) are cached
+# under the same content version, so a page-cache miss does not render them again.
+PAGE_CACHE_FRAGMENTS = env.bool("PAGE_CACHE_FRAGMENTS", default=True)
 PAGE_CACHE_WATCHED_APPS = ["articles", "comments", "photos"]
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=600)
 # How long a CDN or proxy may reuse an anonymous page without asking (s-maxage).

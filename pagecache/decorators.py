@@ -61,7 +61,9 @@ def cache_public_page(view=None, *, expires_at=None):
                 response = page.response()
                 response["X-Page-Cache"] = "hit"
                 return response
-            valid_until = _timestamp(expires_at()) if expires_at else None
+            valid_until = (
+                _timestamp(content_version.expiry(request, expires_at)) if expires_at else None
+            )
             response = _render(view(request, *args, **kwargs))
             if _is_storable(request, response):
                 _mark_public(response, now)

@@ -58,6 +58,16 @@ def current():
         os.close(fd)
 
 
+def expiry(request, expires_at):
+    """`expires_at()`, asked once per request: a page and its shared fragments ask alike."""
+    if request is None:
+        return expires_at()
+    answers = request.__dict__.setdefault("_pagecache_expiry", {})
+    if expires_at not in answers:
+        answers[expires_at] = expires_at()
+    return answers[expires_at]
+
+
 def lookup(cache, key):
     """(current version, cached entry or None) in one round trip to a shared cache."""
     if not is_shared(cache):

@@ -1,6 +1,7 @@
 from django import template
 from django.utils import timezone
 
+from articles.cards import shared_cards
 from articles.models import Article
 
 register = template.Library()
@@ -27,13 +28,18 @@ def vn_date(value):
     return f"{WEEKDAYS[local.weekday()]}, {local:%d/%m/%Y}"
 
 
-@register.inclusion_tag("includes/latest_news.html")
-def latest_news(exclude=None):
-    """The "Tin mới" sidebar: the newest visible articles (one query)."""
-    articles = Article.objects.published().for_cards()
-    if exclude is not None:
-        articles = articles.exclude(pk=exclude.pk)
-    return {"articles": articles[:LATEST_NEWS_COUNT]}
+@register.inclusion_tag("includes/latest_news.html", takes_context=True)
+def latest_news(context, exclude=None):
+    """The "Tin mới" sidebar: the newest visible articles (a query only when content changed)."""
+    cards = shared_cards(
+        "latest_news",
+        lambda: Article.objects.published().for_cards()[: LATEST_NEWS_COUNT + 1],
+        request=context.get("request"),
+        count=LATEST_NEWS_COUNT,
+        exclude=exclude,
+        size="small",
+    )
+    return {"cards": cards}
 
 
 @register.simple_tag

@@ -1,11 +1,11 @@
 from django import template
 
-from photos.rendering import SIZES, picture_context
+from photos.rendering import SIZES, render_picture
 
 register = template.Library()
 
 
-@register.inclusion_tag("photos/picture.html")
+@register.simple_tag
 def picture(photo, slot, *, lazy=True, alt=None, css_class=""):
     """`{% picture article.cover "card" %}`: a <picture> with WebP/JPEG srcsets for a slot.
 
@@ -13,9 +13,7 @@ def picture(photo, slot, *, lazy=True, alt=None, css_class=""):
     Above-the-fold images pass `lazy=False` (they also get fetchpriority=high).
     """
     family = "article" if slot in ("article", "lead") else "card"
-    return picture_context(
-        photo, family, sizes=SIZES[slot], lazy=lazy, alt=alt, css_class=css_class
-    )
+    return render_picture(photo, family, sizes=SIZES[slot], lazy=lazy, alt=alt, css_class=css_class)
 
 
 @register.simple_tag(takes_context=True)

@@ -1,14 +1,25 @@
 from django import template
 
+from articles.cards import shared_cards
+from readership.services import MOST_READ_COUNT
 from readership.services import most_read as most_read_articles
 
 register = template.Library()
 
 
-@register.inclusion_tag("readership/most_read.html")
-def most_read(exclude=None):
-    """The "Đọc nhiều" block (one query)."""
-    return {"articles": most_read_articles(exclude=exclude)}
+@register.inclusion_tag("readership/most_read.html", takes_context=True)
+def most_read(context, exclude=None):
+    """The "Đọc nhiều" block (a query only when content changed)."""
+    cards = shared_cards(
+        "most_read",
+        lambda: most_read_articles(count=MOST_READ_COUNT + 1),
+        request=context.get("request"),
+        count=MOST_READ_COUNT,
+        exclude=exclude,
+        size="small",
+        hide_sapo=True,
+    )
+    return {"cards": cards}
 
 
 @register.inclusion_tag("readership/beacon.html")
