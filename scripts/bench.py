@@ -1,12 +1,14 @@
 """Load-test the reader pages with wrk, in one interleaved run (`make bench`).
 
-Seeds the database in DATABASE_URL, starts two gunicorn servers on the
-deployment settings — one as deployed, one with PAGE_CACHE_ENABLED=false —
-and then, round after round, runs wrk for a few seconds against each
-scenario in turn: a bare HttpResponse (the floor), home/section/article
-cached and uncached, and a comment POST. Prints req/s, p50/p99 (medians over
-the rounds), the ratio to the floor, each page's query count and the RSS of
-the gunicorn workers after the run.
+Seeds the database in DATABASE_URL, starts three gunicorn servers on the
+deployment settings — one as deployed; one with PAGE_CACHE_ENABLED=false
+("uncached": every request renders its page, reusing only the sidebar that
+all pages share); one with the sidebar fragments off too ("cold": nothing
+cached at all) — and then, round after round, runs wrk for a few seconds
+against each scenario in turn: a bare HttpResponse (the floor),
+home/section/article cached, uncached and cold, and a comment POST. Prints
+req/s, p50/p99 (medians over the rounds), the ratio to the floor, each page's
+query count and the RSS of the gunicorn workers after the run.
 """
 
 import argparse
@@ -152,19 +154,27 @@ def comment_script(base, article_url, post_url):
 
 
 def query_counts(urls):
-    """Queries per page, uncached (first render) and from the cache, in this process."""
+    """Queries per page in this process: cold, from the page cache, and uncached."""
+    from django.core.cache import caches
     from django.db import connection
-    from django.test import Client
+    from django.test import Client, override_settings
     from django.test.utils import CaptureQueriesContext
 
-    counts = {}
     client = Client(SERVER_NAME="127.0.0.1")
+
+    def count(url):
+        with CaptureQueriesContext(connection) as captured:
+            status = client.get(url).status_code
+        assert status == 200, (url, status)
+        return len(captured)
+
+    counts = {}
     for name, url in urls.items():
-        for label in ("uncached", "cached"):
-            with CaptureQueriesContext(connection) as captured:
-                status = client.get(url).status_code
-            assert status == 200, (url, status)
-            counts[f"{name} {label}"] = len(captured)
+        caches["default"].clear()
+        counts[f"{name} cold"] = count(url)  # nothing cached yet
+        counts[f"{name} cached"] = count(url)
+        with override_settings(PAGE_CACHE_ENABLED=False):
+            counts[f"{name} uncached"] = count(url)  # the shared sidebar is reused
     return counts
 
 
@@ -206,18 +216,24 @@ def main():
 
     cached_server, cached = start_gunicorn("cached", env)
     uncached_server, uncached = start_gunicorn("uncached", {**env, "PAGE_CACHE_ENABLED": "false"})
+    cold_server, cold = start_gunicorn(
+        "cold", {**env, "PAGE_CACHE_ENABLED": "false", "PAGE_CACHE_FRAGMENTS": "false"}
+    )
     try:
         script = comment_script(cached, pages["article"], post_url)
         scenarios = [("floor", cached + "/_/floor/", None)]
         for name, url in pages.items():
             scenarios.append((f"{name} cached", cached + url, None))
             scenarios.append((f"{name} uncached", uncached + url, None))
+            scenarios.append((f"{name} cold", cold + url, None))
         scenarios.append(("comment POST", cached + post_url, script))
         for name, url, script_path in scenarios:  # warm up: caches filled, connections open
             if script_path is None:
                 wrk(url, 1, args.connections, args.threads)
                 served = urllib.request.urlopen(url).headers.get("X-Page-Cache")
-                expected = {"cached": "hit", "uncached": "bypass"}.get(name.split()[-1])
+                expected = {"cached": "hit", "uncached": "bypass", "cold": "bypass"}.get(
+                    name.split()[-1]
+                )
                 assert served == expected, f"{name}: X-Page-Cache is {served}, not {expected}"
         results = {name: [] for name, _, _ in scenarios}
         for round_number in range(1, args.rounds + 1):
@@ -226,9 +242,13 @@ def main():
                 results[name].append(
                     wrk(url, args.seconds, args.connections, args.threads, script_path)
                 )
-        rss = {"cached": worker_rss_mb(cached_server), "uncached": worker_rss_mb(uncached_server)}
+        rss = {
+            "cached": worker_rss_mb(cached_server),
+            "uncached": worker_rss_mb(uncached_server),
+            "cold": worker_rss_mb(cold_server),
+        }
     finally:
-        for server in (cached_server, uncached_server):
+        for server in (cached_server, uncached_server, cold_server):
             server.terminate()
             server.wait(timeout=30)
 
