@@ -57,6 +57,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     # Static files straight from the app server: hashed names, gzip, far-future caching.
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Anonymous readers' cached pages, served before sessions, CSRF, auth… (pagecache/).
+    "pagecache.middleware.PageCacheMiddleware",
     # ETag/Last-Modified → 304 Not Modified (cached pages carry both).
     "django.middleware.http.ConditionalGetMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",

@@ -27,18 +27,22 @@ class CachedPage(NamedTuple):
         return self.version == version and (self.valid_until is None or now < self.valid_until)
 
     def response(self):
-        return HttpResponse(self.content, headers=dict(self.headers))
+        response = HttpResponse(self.content, headers=dict(self.headers))
+        response["X-Page-Cache"] = "hit"
+        return response
 
 
 def cache_public_page(view=None, *, expires_at=None):
     """Serve this view's GETs to anonymous readers from the full-page cache.
 
-    `expires_at()` returns when the page may change by itself although nothing
-    was saved (the next scheduled publication); it is called before rendering,
-    so a page can never outlive content that went live while it was rendered.
-    Logged-in users, requests carrying messages and non-GET requests bypass the
-    cache; pages that used the CSRF token or the session are never stored (the
-    token is left out of cached renders: forms fetch it from `pagecache:csrf_token`).
+    PageCacheMiddleware serves most hits before the view is reached and stores the
+    pages this decorator marks as shareable. `expires_at()` returns when the page
+    may change by itself although nothing was saved (the next scheduled
+    publication); it is called before rendering, so a page can never outlive
+    content that went live while it was rendered. Logged-in users, requests
+    carrying messages and non-GET requests bypass the cache; pages that used the
+    CSRF token or the session are never stored (the token is left out of cached
+    renders: forms fetch it from `pagecache:csrf_token`).
     """
 
     def decorator(view):
@@ -49,29 +53,28 @@ def cache_public_page(view=None, *, expires_at=None):
                 patch_cache_control(response, private=True)
                 response["X-Page-Cache"] = "bypass"
                 return response
-            cache = content_version.page_cache()
-            key = _cache_key(request)
             now = time.time()
-            try:
-                version, page = content_version.lookup(cache, key)
-            except Exception:
-                logger.exception("Page cache unavailable: rendering %s uncached", request.path)
+            looked_up = getattr(request, "pagecache_lookup", False)
+            if looked_up is None:  # the cache is down; PageCacheMiddleware logged it
                 return view(request, *args, **kwargs)
-            if page is not None and page.is_fresh(version, now):
-                response = page.response()
-                response["X-Page-Cache"] = "hit"
-                return response
+            if looked_up:  # PageCacheMiddleware missed already
+                key, version = looked_up
+            else:  # a reader with a (logged-out) session cookie: looked up only here
+                key = cache_key(request)
+                try:
+                    version, page = content_version.lookup(content_version.page_cache(), key)
+                except Exception:
+                    logger.exception("Page cache unavailable: rendering %s uncached", request.path)
+                    return view(request, *args, **kwargs)
+                if page is not None and page.is_fresh(version, now):
+                    return page.response()
             valid_until = (
                 _timestamp(content_version.expiry(request, expires_at)) if expires_at else None
             )
             response = _render(view(request, *args, **kwargs))
             if _is_storable(request, response):
                 _mark_public(response, now)
-                page = CachedPage(version, valid_until, tuple(response.items()), response.content)
-                try:
-                    cache.set(key, page, timeout=settings.PAGE_CACHE_SECONDS)
-                except Exception:
-                    logger.exception("Could not store %s in the page cache", request.path)
+                response.pagecache_entry = (key, version, valid_until)  # stored on the way out
             response["X-Page-Cache"] = "miss"
             return response
 
@@ -92,8 +95,9 @@ def _is_anonymous_read(request):
     )
 
 
-def _cache_key(request):
-    # The host was validated by CommonMiddleware; the raw header is cheaper than get_host().
+def cache_key(request):
+    # The raw Host header, cheaper than get_host(): pages are stored only after
+    # CommonMiddleware validated it, so a forged host can only miss.
     url = "{}://{}{}?{}".format(
         request.scheme,
         request.META.get("HTTP_HOST", ""),

@@ -282,3 +282,36 @@ def test_the_page_cache_can_be_switched_off(client, settings, article):
 
 def test_the_benchmark_floor_view_does_not_exist_unless_switched_on(client):
     assert client.get("/_/floor/").status_code == 404
+
+
+def test_a_page_from_the_cache_carries_every_security_header(article):
+    response = cached(Client(), article.get_absolute_url())
+
+    assert "default-src 'self'" in response["Content-Security-Policy"]
+    assert response["X-Frame-Options"] == "DENY"
+    assert "camera=()" in response["Permissions-Policy"]
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert response["Referrer-Policy"] == "strict-origin-when-cross-origin"
+    assert response["Cross-Origin-Opener-Policy"] == "same-origin"
+
+
+def test_every_page_from_the_cache_gets_its_own_request_id(article):
+    first = cached(Client(), "/")
+    second = Client().get("/")
+
+    assert second["X-Page-Cache"] == "hit"
+    assert first["X-Request-ID"] != second["X-Request-ID"]
+
+
+def test_a_cached_page_is_not_served_for_a_host_the_site_does_not_answer(article):
+    cached(Client(), "/")
+
+    assert Client(HTTP_HOST="evil.example").get("/").status_code == 400
+
+
+def test_a_logged_out_reader_with_a_stale_session_cookie_gets_the_cached_page(article):
+    cached(Client(), "/")
+    reader = Client()
+    reader.cookies["sessionid"] = "stale-session-from-an-old-login"
+
+    assert reader.get("/")["X-Page-Cache"] == "hit"

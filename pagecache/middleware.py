@@ -1,0 +1,107 @@
+"""Serve stored pages early in the middleware stack, and store what views rendered."""
+
+import logging
+import time
+
+from django.conf import settings
+from django.contrib.messages.storage.cookie import CookieStorage
+from django.utils.cache import get_conditional_response
+from django.utils.http import parse_http_date_safe, split_header_value
+
+from . import version as content_version
+from .decorators import CachedPage, cache_key
+
+logger = logging.getLogger(__name__)
+
+
+class PageCacheMiddleware:
+    """Serve stored pages before most of the middleware stack; store the pages views render.
+
+    Place it right after SecurityMiddleware and WhiteNoise. A hit for a reader without a
+    session or message cookie then skips sessions, CSRF, auth, messages… — most of what a
+    request costs. Pages are stored on the way out as the inner middleware left them (with
+    their CSP, Permissions-Policy and X-Frame-Options headers); the outer middleware add
+    theirs (request id, HSTS, nosniff…) to every response, hits included. Only responses a
+    `cache_public_page` view marked are stored, under the content version it read before
+    rendering.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if _is_cookieless_read(request):
+            key = cache_key(request)
+            try:
+                version, page = content_version.lookup(content_version.page_cache(), key)
+            except Exception:
+                logger.exception("Page cache unavailable: rendering %s uncached", request.path)
+                request.pagecache_lookup = None
+            else:
+                if page is not None and page.is_fresh(version, time.time()):
+                    return _conditional(request, page.response())
+                request.pagecache_lookup = (key, version)  # the view need not ask again
+        response = self.get_response(request)
+        entry = getattr(response, "pagecache_entry", None)
+        if entry is not None and _is_shareable(response):
+            key, version, valid_until = entry
+            page = CachedPage(version, valid_until, _shared_headers(response), response.content)
+            try:
+                content_version.page_cache().set(key, page, timeout=settings.PAGE_CACHE_SECONDS)
+            except Exception:
+                logger.exception("Could not store %s in the page cache", request.path)
+        return response
+
+
+def _is_cookieless_read(request):
+    """A GET with neither session nor message cookie: nobody is logged in, nothing to show."""
+    cookies = request.COOKIES
+    return (
+        settings.PAGE_CACHE_ENABLED
+        and request.method in ("GET", "HEAD")
+        and settings.SESSION_COOKIE_NAME not in cookies
+        and CookieStorage.cookie_name not in cookies
+    )
+
+
+def _conditional(request, response):
+    """304 Not Modified where the reader's copy is current (hits skip ConditionalGetMiddleware)."""
+    return get_conditional_response(
+        request,
+        etag=response.get("ETag"),
+        last_modified=parse_http_date_safe(response.get("Last-Modified", "")),
+        response=response,
+    )
+
+
+def _is_shareable(response):
+    """What the inner middleware did to a page may still make it personal."""
+    return (
+        response.status_code == 200
+        and not response.cookies
+        and not response.has_header("Set-Cookie")
+    )
+
+
+def _shared_headers(response):
+    """The page's headers as every reader will get them from the cache.
+
+    Reading `request.user` touches the session, so SessionMiddleware adds `Vary:
+    Cookie` even for a reader without a session. The view stores only pages of
+    such readers (or of sessions it did not touch), which are the same for
+    everyone without a session cookie — and readers with one never get a hit
+    before the view checked who they are. So the stored page does not vary on
+    Cookie, and a CDN can share it.
+    """
+    headers = []
+    for name, value in response.items():
+        if name == "X-Page-Cache":
+            continue
+        if name == "Vary":
+            value = ", ".join(
+                field for field in split_header_value(value) if field.lower() != "cookie"
+            )
+            if not value:
+                continue
+        headers.append((name, value))
+    return tuple(headers)
