@@ -91,8 +91,22 @@ def _take_comment(request, pk):
 
 
 def _back_to_article(request, article, message):
-    messages.success(request, message, extra_tags="comment")
+    _tell_once(request, message)
     return redirect(f"{article.get_absolute_url()}#binh-luan")
+
+
+def _tell_once(request, message):
+    """Queue `message` unless the same one still waits to be shown.
+
+    A client that posts again and again without reading a page (a script, a
+    scanner) would otherwise pile up thousands of identical messages in its
+    cookie — they compress well — and get them all on its next page.
+    """
+    pending = messages.get_messages(request)
+    already_waiting = any(waiting.message == message for waiting in pending)
+    pending.used = False  # only looked at: they are still to be shown
+    if not already_waiting:
+        messages.success(request, message, extra_tags="comment")
 
 
 def _render_article(request, article, form, status=200):

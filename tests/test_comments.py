@@ -151,6 +151,16 @@ def test_a_valid_comment_redirects_back_to_the_article_with_a_moderation_message
     assert "Bình luận của bạn đang chờ duyệt" in section
 
 
+def test_posting_again_and_again_without_reading_queues_the_message_once(client, article, settings):
+    settings.COMMENTS_RATE_LIMIT = 100  # a scanner's rate, as in `make scan`
+    for number in range(30):
+        post(client, article, text=f"Ý kiến thứ {number} của bạn đọc ạ")
+
+    page = client.get(article.get_absolute_url()).text
+
+    assert page.count("Bình luận của bạn đang chờ duyệt") == 1
+
+
 def test_reloading_the_article_after_posting_stores_nothing_more(client, article):
     response = post(client, article)
     client.get(response["Location"])
