@@ -1,7 +1,8 @@
 from django.conf import settings
+from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.core.serializers.json import DjangoJSONEncoder
-from django.db import connection, models
+from django.db import connection, models, transaction
 from django.db.models import F, Q, Window
 from django.db.models.functions import RowNumber
 from django.urls import reverse, reverse_lazy
@@ -13,7 +14,13 @@ from photos.models import Photo
 from photos.rendering import photo_ids, render_figures
 
 from .sanitizer import HEADING_LEVELS, URL_SCHEMES, clean_body
-from .search import search_articles, search_document
+from .search import (
+    EXACT_CONFIG,
+    SEARCH_CONFIG,
+    StoredSearchVector,
+    search_articles,
+    search_document,
+)
 from .slugs import unique_slug
 from .workflow import EditorialWorkflow
 
@@ -197,6 +204,35 @@ class ArticleQuerySet(models.QuerySet):
         """Articles matching what a reader typed, most relevant first (see articles/search.py)."""
         return search_articles(self, query)
 
+    # update() and bulk_create() skip save(): they refresh `search_text` themselves, so search
+    # (and PostgreSQL's stored `search_vector`, generated from it) never goes stale.
+    SEARCHED_FIELDS = frozenset({"title", "sapo", "body"})
+    SEARCH_TEXT_BATCH = 500
+
+    def update(self, **kwargs):
+        if self.SEARCHED_FIELDS.isdisjoint(kwargs):
+            return super().update(**kwargs)
+        with transaction.atomic(using=self.db):
+            pks = list(self.values_list("pk", flat=True))  # before: the update may unmatch them
+            updated = super().update(**kwargs)
+            for start in range(0, len(pks), self.SEARCH_TEXT_BATCH):
+                batch = pks[start : start + self.SEARCH_TEXT_BATCH]
+                self.model.objects.using(self.db).filter(pk__in=batch).refresh_search_text()
+        return updated
+
+    def bulk_create(self, objs, *args, **kwargs):
+        objs = list(objs)
+        for article in objs:
+            article.search_text = article.build_search_text()
+        return super().bulk_create(objs, *args, **kwargs)
+
+    def refresh_search_text(self):
+        """Recompute `search_text` from the stored title, sapo and body."""
+        articles = list(self.only("title", "sapo", "body"))
+        for article in articles:
+            article.search_text = article.build_search_text()
+        self.bulk_update(articles, ["search_text"], batch_size=self.SEARCH_TEXT_BATCH)
+
     def latest_per_category(self, per_category, category_ids):
         """The newest `per_category` articles of each given section, in one query.
 
@@ -276,8 +312,22 @@ class Article(EditorialWorkflow, models.Model):
     )
     is_featured = models.BooleanField("tin tiêu điểm", default=False)
     comments_enabled = models.BooleanField("cho phép bình luận", default=True)
-    # Title, sapo and body as plain lower-case words, for search (kept current by save()).
+    # Title, sapo and body as plain lower-case words, for search (kept current by save(),
+    # update() and bulk_create()); PostgreSQL also stores two tsvectors generated from it,
+    # words folded and words as written (NULL on other databases; see articles/search.py).
     search_text = models.TextField("nội dung tìm kiếm", blank=True, default="", editable=False)
+    search_vector = models.GeneratedField(
+        expression=StoredSearchVector("search_text", config=SEARCH_CONFIG),
+        output_field=SearchVectorField(null=True),
+        db_persist=True,
+        verbose_name="chỉ mục tìm kiếm",
+    )
+    exact_search_vector = models.GeneratedField(
+        expression=StoredSearchVector("search_text", config=EXACT_CONFIG),
+        output_field=SearchVectorField(null=True),
+        db_persist=True,
+        verbose_name="chỉ mục tìm kiếm đúng dấu",
+    )
     created_at = models.DateTimeField("tạo lúc", auto_now_add=True)
     updated_at = models.DateTimeField("cập nhật lúc", auto_now=True)
 
@@ -302,8 +352,8 @@ class Article(EditorialWorkflow, models.Model):
                 condition=Q(is_featured=True),
                 name="article_featured_idx",
             ),
-            # Search: a PostgreSQL-only GIN index, created by migration 0002
-            # (articles.search.search_index()).
+            # Search: a PostgreSQL-only GIN index on search_vector, created by
+            # migration 0007 (articles.search.search_vector_index()).
         ]
         constraints = [
             models.CheckConstraint(
@@ -335,7 +385,7 @@ class Article(EditorialWorkflow, models.Model):
         )
 
     def build_search_text(self):
-        """The words search looks in; set it yourself before bulk_create()."""
+        """The words search looks in (save(), update() and bulk_create() keep it current)."""
         return search_document(self.title, self.sapo, self.body)
 
     def clean(self):

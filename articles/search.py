@@ -6,16 +6,23 @@ when every query word is a whole word of its title, sapo or body. Where the
 reader typed diacritics, articles containing the words exactly as typed rank
 first ("hồ" before "hổ" and "hộ"); recency breaks ties.
 
-Every article stores `search_text` (filled on save): its title, sapo and body
-as plain, lower-case words with their diacritics, space separated and padded
-(" đổi mới công tác dân vận "). Whole-word tests are then `LIKE '% word %'`.
+Every article stores `search_text` (filled by `save()`, `update()` and
+`bulk_create()`, see `ArticleQuerySet`): its title, sapo and body as plain,
+lower-case words with their diacritics, space separated and padded
+(" đổi mới công tác dân vận "), so a whole word is `LIKE '% word %'`.
 
-- PostgreSQL: `django.contrib.postgres` full-text search over that column with
-  the `vietnamese` text search configuration (the `unaccent` dictionary, then
-  `simple`), behind a GIN expression index (migration 0002), ranked by `ts_rank`.
+- PostgreSQL: `django.contrib.postgres` full-text search over `search_vector`,
+  a stored generated column `to_tsvector('vietnamese', search_text)` that the
+  database keeps current on every write (migration 0007), behind a GIN index,
+  ranked by `ts_rank` on the stored vector. The `vietnamese` text search
+  configuration (migration 0002) runs the `unaccent` dictionary, then `simple`.
+  The exact-diacritics test looks words up in `exact_search_vector`
+  (`to_tsvector('simple', search_text)`, stored the same way): a broad query
+  ranks thousands of matches, and `LIKE` over each one's whole text cost more.
 - SQLite: `unaccent(search_text) LIKE '% dan %'` per word, where `unaccent` is
   a Python function with PostgreSQL's semantics registered on each SQLite
   connection (see `ArticlesConfig.ready`). A full scan — fine for one machine.
+  Both stored vectors are NULL there.
 """
 
 import re
@@ -30,7 +37,8 @@ from django.utils.html import conditional_escape, format_html, strip_tags
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
 
-SEARCH_CONFIG = "vietnamese"
+SEARCH_CONFIG = "vietnamese"  # words without diacritics (migration 0002)
+EXACT_CONFIG = "simple"  # words as written, lower case
 MAX_QUERY_CHARS = 200
 MAX_QUERY_WORDS = 8
 EXCERPT_CHARS = 240
@@ -39,8 +47,23 @@ _WORD = re.compile(r"[^\W_]+")
 _D_WITH_STROKE = str.maketrans({"đ": "d", "Đ": "D"})
 
 
+class StoredSearchVector(SearchVector):
+    """A stored vector column's expression: the tsvector on PostgreSQL, NULL elsewhere."""
+
+    def as_sql(self, compiler, connection, **extra_context):
+        if connection.vendor != "postgresql":
+            return "NULL", []
+        return super().as_sql(compiler, connection, **extra_context)
+
+
+def search_vector_index():
+    """The GIN index PostgreSQL answers searches from (created by migration 0007 there only)."""
+    return GinIndex(fields=["search_vector"], name="article_search_vector_idx")
+
+
 def search_index():
-    """The GIN index PostgreSQL answers searches from (created by migration 0002 there only)."""
+    """Migration 0002's GIN index on `to_tsvector(search_text)`, dropped by 0007 (which
+    indexes the stored vector instead); 0002 still imports it."""
     return GinIndex(SearchVector("search_text", config=SEARCH_CONFIG), name="article_search_idx")
 
 
@@ -79,25 +102,27 @@ def search_articles(articles, query):
     terms = query_words(query)
     if not terms:
         return articles.none()
-    exact_hits = sum(
-        (
-            Case(When(search_text__contains=f" {term} ", then=1), default=0)
-            for term in terms
-            if fold(term) != term  # only what the reader typed with diacritics
-        ),
-        Value(0, output_field=IntegerField()),
-    )
+    typed_with_diacritics = [term for term in terms if fold(term) != term]
     if connection.vendor == "postgresql":
-        vector = SearchVector("search_text", config=SEARCH_CONFIG)
         ts_query = SearchQuery(" ".join(terms), config=SEARCH_CONFIG, search_type="plain")
-        matches = articles.alias(search_vector=vector).filter(search_vector=ts_query)
+        matches = articles.filter(search_vector=ts_query)
         relevance = SearchRank(F("search_vector"), ts_query)
+        # A lookup in the stored vector of exact words, not a scan of the whole text.
+        exact = [
+            Q(exact_search_vector=SearchQuery(term, config=EXACT_CONFIG))
+            for term in typed_with_diacritics
+        ]
     else:
         condition = Q()
         for term in terms:
             condition &= Q(search_text__unaccent__contains=f" {fold(term)} ")
         matches = articles.filter(condition)
         relevance = Value(0.0, output_field=FloatField())
+        exact = [Q(search_text__contains=f" {term} ") for term in typed_with_diacritics]
+    exact_hits = sum(
+        (Case(When(word, then=1), default=0) for word in exact),
+        Value(0, output_field=IntegerField()),
+    )
     return matches.alias(exact_hits=exact_hits, relevance=relevance).order_by(
         "-exact_hits", "-relevance", "-published_at", "-id"
     )

@@ -5,7 +5,6 @@ from django.urls import reverse
 from django.utils import timezone
 
 from articles.models import Article, Author, Category, Tag
-from articles.search import search_document
 from readership.models import DailyArticleViews
 
 from .factories import ArticleFactory, AuthorFactory, CategoryFactory, TagFactory
@@ -24,7 +23,6 @@ def newsroom(request, django_db_setup, django_db_blocker):
                 title=f"Bài {n} về mùa màng",
                 slug=f"bai-{n}",
                 sapo="Sapo về nông nghiệp.",
-                search_text=search_document(f"Bài {n} về mùa màng", "Sapo về nông nghiệp."),
                 category=sections[n % len(sections)],
                 status=Article.Status.PUBLISHED,
                 published_at=now - timezone.timedelta(minutes=n + 1),

@@ -18,7 +18,6 @@ from django.utils.html import escape, format_html
 
 from articles.demo_images import landscape_jpeg
 from articles.models import Article, Author, Category, Tag
-from articles.search import search_document
 from articles.slugs import vietnamese_slugify
 from photos.models import Photo
 
@@ -164,7 +163,6 @@ class Command(BaseCommand):
                         slug=f"{vietnamese_slugify(title)}-{n}",
                         sapo=sapo,
                         body=body,
-                        search_text=search_document(title, sapo, body),  # bulk_create skips save()
                         cover=covers[n % BULK_COVERS],
                         category=rng.choice(categories),
                         status=Article.Status.PUBLISHED,

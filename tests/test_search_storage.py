@@ -1,0 +1,130 @@
+"""What search reads stays current on every write path, and broad queries stay cheap.
+
+On PostgreSQL search reads the stored `search_vector`/`exact_search_vector`
+(generated from `search_text`), so finding an article after a write proves
+those are current; on SQLite the same tests pin `search_text`.
+"""
+
+from datetime import timedelta
+
+import pytest
+from django.db import connection
+from django.urls import reverse
+from django.utils import timezone
+
+from articles.models import Article
+
+from .factories import ArticleFactory, CategoryFactory
+
+pytestmark = pytest.mark.django_db
+
+SEARCH = reverse("articles:search")
+postgresql_only = pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="PostgreSQL's stored vectors and GIN index"
+)
+
+
+def titles(query):
+    return list(Article.objects.published().search(query).values_list("title", flat=True))
+
+
+def hours_ago(hours):
+    return timezone.now() - timedelta(hours=hours)
+
+
+def test_a_title_changed_with_queryset_update_is_what_search_finds():
+    article = ArticleFactory(title="Chợ phiên vùng cao")
+    Article.objects.filter(pk=article.pk).update(title="Lễ hội hoa ban")
+    assert titles("hoa ban") == ["Lễ hội hoa ban"]
+    assert titles("chợ phiên") == []
+
+
+def test_a_body_changed_with_queryset_update_is_what_search_finds():
+    ArticleFactory(title="Tin nông nghiệp", body="<p>Giá cà phê tăng.</p>")
+    Article.objects.filter(title="Tin nông nghiệp").update(body="<p>Mùa mận hậu chín.</p>")
+    assert titles("man hau") == ["Tin nông nghiệp"]
+    assert titles("cà phê") == []
+
+
+def test_an_update_that_takes_articles_out_of_its_own_filter_still_refreshes_them():
+    ArticleFactory(title="Bản tin sáng", sapo="Thời tiết.")
+    ArticleFactory(title="Bản tin trưa", sapo="Thời tiết.")
+    Article.objects.filter(sapo="Thời tiết.").update(sapo="Giao thông thông suốt.")
+    assert sorted(titles("giao thong")) == ["Bản tin sáng", "Bản tin trưa"]
+    assert titles("thời tiết") == []
+
+
+def test_bulk_created_articles_are_found_without_anyone_filling_search_text():
+    section = CategoryFactory()
+    Article.objects.bulk_create(
+        Article(
+            title=f"Đường lên bản Mường {n}",
+            slug=f"duong-len-ban-muong-{n}",
+            sapo="Ký sự.",
+            category=section,
+            status=Article.Status.PUBLISHED,
+            published_at=hours_ago(n + 1),
+        )
+        for n in range(2)
+    )
+    assert titles("duong len ban muong") == ["Đường lên bản Mường 0", "Đường lên bản Mường 1"]
+
+
+def test_bulk_update_of_titles_refreshes_search():
+    article = ArticleFactory(title="Tiêu đề cũ")
+    article.title = "Vụ mùa bội thu"
+    Article.objects.bulk_update([article], ["title"])
+    assert titles("vu mua boi thu") == ["Vụ mùa bội thu"]
+
+
+def test_updating_fields_search_does_not_read_costs_one_query(django_assert_num_queries):
+    ArticleFactory.create_batch(3)
+    with django_assert_num_queries(1):
+        Article.objects.update(is_featured=True)
+
+
+def test_a_broad_query_lists_exact_diacritics_first_then_the_newest_across_pages(client):
+    folded = [
+        ArticleFactory(title=f"Hộ nghèo số {hours}", sapo="Tin.", published_at=hours_ago(hours))
+        for hours in range(1, 14)
+    ]
+    ArticleFactory(title="Hồ Sơn La số 99", sapo="Tin.", published_at=hours_ago(99))
+    ArticleFactory(title="Hồ Sơn La số 50", sapo="Tin.", published_at=hours_ago(50))
+    assert titles("hồ số")[:4] == [
+        "Hồ Sơn La số 50",
+        "Hồ Sơn La số 99",
+        "Hộ nghèo số 1",
+        "Hộ nghèo số 2",
+    ]
+    page_two = client.get(SEARCH, {"q": "hồ số", "page": 2}).text.split('class="page__sidebar"')[0]
+    on_page_two = [article.title for article in folded if article.get_absolute_url() in page_two]
+    assert on_page_two == ["Hộ nghèo số 11", "Hộ nghèo số 12", "Hộ nghèo số 13"]
+
+
+@postgresql_only
+def test_on_postgresql_a_more_relevant_match_comes_before_a_newer_one():
+    ArticleFactory(title="Tin mới có nương chè", sapo="Tin.", published_at=hours_ago(1))
+    ArticleFactory(
+        title="Nương chè, nương chè",
+        sapo="Nương chè xanh, nương chè Shan tuyết.",
+        published_at=hours_ago(5),
+    )
+    assert titles("nuong che") == ["Nương chè, nương chè", "Tin mới có nương chè"]
+
+
+@postgresql_only
+def test_on_postgresql_search_reads_the_stored_vectors_and_never_recomputes_them():
+    sql = str(Article.objects.published().search("Hồ thủy điện").query)
+    assert '"search_vector" @@' in sql
+    assert '"exact_search_vector" @@' in sql
+    assert "to_tsvector" not in sql
+    assert "LIKE" not in sql
+
+
+@postgresql_only
+def test_on_postgresql_search_is_answered_from_the_gin_index_on_the_stored_vector():
+    ArticleFactory(title="Hồ thủy điện Sơn La")
+    with connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_seqscan = off")  # a handful of rows: force the choice
+    plan = Article.objects.search("ho thuy dien").explain()
+    assert "Bitmap Index Scan on article_search_vector_idx" in plan
