@@ -42,9 +42,25 @@ class BoundedPaginator(Paginator):
 
     max_pages = 100
 
+    @property
+    def max_count(self):
+        return self.max_pages * self.per_page
+
     @cached_property
     def count(self):
-        return self.object_list[: self.max_pages * self.per_page].count()
+        return min(self._bounded_count, self.max_count)
+
+    @property
+    def has_more(self):
+        """More articles match than the pages reach (a search page says "hơn N")."""
+        return self._bounded_count > self.max_count
+
+    @cached_property
+    def _bounded_count(self):
+        # One more than the pages reach tells whether there are more. Counting needs no
+        # order: unordered, it stops at the first rows found instead of sorting (for
+        # search: ranking) every match.
+        return self.object_list.order_by()[: self.max_count + 1].count()
 
 
 class ArticleListView(ListView):

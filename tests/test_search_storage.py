@@ -9,10 +9,12 @@ from datetime import timedelta
 
 import pytest
 from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
 from articles.models import Article
+from articles.views import BoundedPaginator
 
 from .factories import ArticleFactory, CategoryFactory
 
@@ -99,6 +101,22 @@ def test_a_broad_query_lists_exact_diacritics_first_then_the_newest_across_pages
     page_two = client.get(SEARCH, {"q": "hồ số", "page": 2}).text.split('class="page__sidebar"')[0]
     on_page_two = [article.title for article in folded if article.get_absolute_url() in page_two]
     assert on_page_two == ["Hộ nghèo số 11", "Hộ nghèo số 12", "Hộ nghèo số 13"]
+
+
+def test_more_matches_than_the_pages_reach_are_counted_as_more_than(client, monkeypatch):
+    monkeypatch.setattr(BoundedPaginator, "max_pages", 1)
+    ArticleFactory.create_batch(13, sapo="Tin về cây mắc ca.")
+    assert "Có hơn 12 kết quả cho “mắc ca”" in client.get(SEARCH, {"q": "mắc ca"}).text
+    Article.objects.first().delete()
+    assert "Có 12 kết quả cho “mắc ca”" in client.get(SEARCH, {"q": "mắc ca"}).text
+
+
+def test_counting_search_results_does_not_rank_them(client):
+    ArticleFactory.create_batch(2, sapo="Tin về cây mắc ca.")
+    with CaptureQueriesContext(connection) as queries:
+        client.get(SEARCH, {"q": "mắc ca"})
+    (count,) = [q["sql"] for q in queries.captured_queries if "COUNT(" in q["sql"]]
+    assert "ORDER BY" not in count
 
 
 @postgresql_only
