@@ -196,6 +196,14 @@ class ArticleQuerySet(models.QuerySet):
         """Just what an article card shows (title, sapo, section, cover)."""
         return self.select_related("category", "cover").only(*self.CARD_FIELDS)
 
+    def for_reading(self):
+        """A whole article as its page shows it, without the search copies of its text."""
+        return (
+            self.select_related("category", "cover")
+            .prefetch_related("authors", "tags")
+            .defer("search_text", "search_vector", "exact_search_vector")
+        )
+
     def for_search_results(self):
         """A card plus the body, which the highlighted excerpt may come from."""
         return self.select_related("category", "cover").only(*self.CARD_FIELDS, "body")

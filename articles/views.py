@@ -132,11 +132,7 @@ class ArticleDetailView(DetailView):
     context_object_name = "article"
 
     def get_queryset(self):
-        return (
-            Article.objects.visible_to(self.request.user)
-            .select_related("category", "cover")
-            .prefetch_related("authors", "tags")
-        )
+        return Article.objects.visible_to(self.request.user).for_reading()
 
     def get(self, request, *args, **kwargs):
         self.object = self.get_object()

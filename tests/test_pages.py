@@ -2,6 +2,8 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from .factories import ArticleFactory, AuthorFactory, CategoryFactory, TagFactory
 
@@ -164,3 +166,13 @@ def test_404_page_is_in_vietnamese(client):
     response = client.get("/khong-co-trang-nay/")
     assert response.status_code == 404
     assert "Không tìm thấy trang" in response.text
+
+
+def test_an_article_page_does_not_load_the_search_copies_of_its_text(client):
+    article = ArticleFactory(body="<p>Nội dung dài của bài viết.</p>")
+
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(article.get_absolute_url()).status_code == 200
+
+    assert not [query for query in captured if "search_text" in query["sql"]]
+    assert not [query for query in captured if "search_vector" in query["sql"]]
