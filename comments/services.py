@@ -1,15 +1,19 @@
 """Writing a reader's comment: one function, called by the view (and by anything else)."""
 
+import logging
 from datetime import timedelta
 
 from django.conf import settings
 from django.core.cache import cache
+from django.core.cache.backends.locmem import LocMemCache
 from django.db import transaction
 from django.utils import timezone
 
 from articles.models import Article
 
 from .models import USER_AGENT_MAX_LENGTH, Comment, normalize_name, normalize_text
+
+logger = logging.getLogger(__name__)
 
 
 class CommentRejected(Exception):
@@ -90,14 +94,54 @@ def _within_rate_limit(ip_address, now):
     """Count this post in a fixed window per IP; True while within COMMENTS_RATE_LIMIT.
 
     `cache.add` + `cache.incr` are atomic in Redis and Memcached, so the count
-    holds across gunicorn workers that share the cache.
+    holds across gunicorn workers that share the cache. While the shared cache
+    takes no writes, the count falls back to this process (`local_rate_counts`).
     """
     period = settings.COMMENTS_RATE_PERIOD
     key = f"comments:rate:{ip_address}:{int(now.timestamp()) // period}"
-    cache.add(key, 0, timeout=period * 2)
-    try:
-        count = cache.incr(key)
-    except ValueError:  # The key expired between add() and incr().
-        cache.add(key, 1, timeout=period * 2)
-        count = 1
+    count = _count(cache, key, timeout=period * 2)
+    if count is None:
+        count = local_rate_counts.count(key, timeout=period * 2)
+    else:
+        local_rate_counts.in_use = False
     return count <= settings.COMMENTS_RATE_LIMIT
+
+
+def _count(counts, key, *, timeout):
+    """Add one to `key` in the cache `counts` and return the total; None if it takes no writes."""
+    counts.add(key, 0, timeout=timeout)
+    try:
+        return counts.incr(key)
+    except ValueError:  # The key expired between add() and incr(), or the cache is down.
+        if counts.add(key, 1, timeout=timeout):
+            return 1
+    # Neither counted nor stored: the cache is unavailable (or, rarely, another worker
+    # stored the key just now; this one post is then counted locally).
+    return None
+
+
+class PerProcessCounts:
+    """Post counts kept in this process while the shared cache is unavailable.
+
+    A stopped Redis drops writes (newsportal.cache), which would let every post
+    through; counting per gunicorn worker instead still limits a flood from one IP.
+    """
+
+    def __init__(self):
+        self.cache = LocMemCache("comments-rate-limit", {"OPTIONS": {"MAX_ENTRIES": 10_000}})
+        self.in_use = False
+
+    def count(self, key, *, timeout):
+        if not self.in_use:
+            self.in_use = True
+            logger.warning(
+                "comment rate limit counted per process: the shared cache is unavailable"
+            )
+        return _count(self.cache, key, timeout=timeout)
+
+    def reset(self):
+        self.cache.clear()
+        self.in_use = False
+
+
+local_rate_counts = PerProcessCounts()

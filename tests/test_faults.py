@@ -5,13 +5,16 @@ import logging
 import shutil
 import socket
 from contextlib import contextmanager
+from datetime import UTC, datetime, timedelta
 
 import pytest
+import time_machine
 from django.core.cache import cache
 from django.db import OperationalError, connection
 from django.test import Client
 from django.urls import reverse
 
+from comments import services as comment_services
 from comments.models import Comment
 
 from .conftest import missing_part
@@ -193,3 +196,44 @@ def test_healthz_reports_the_cache_unavailable_but_keeps_the_site_in_rotation(re
     response = client.get("/healthz")
     assert response.status_code == 200
     assert json.loads(response.content) == {"database": "ok", "cache": "unavailable"}
+
+
+@pytest.fixture
+def comment_rate_limit_of_two(settings):
+    """Two comments per minute per IP, time standing still inside one window,
+    and no count left in the per-process fallback by an earlier test."""
+    settings.COMMENTS_RATE_LIMIT = 2
+    comment_services.local_rate_counts.reset()
+    start = datetime.now(UTC).replace(second=0, microsecond=0) + timedelta(minutes=1)
+    with time_machine.travel(start, tick=False):
+        yield
+    comment_services.local_rate_counts.reset()
+
+
+def post_comment(client, article, text):
+    return client.post(reverse("comments:post", args=[article.pk]), comment_form_data(text=text))
+
+
+def test_comments_beyond_the_rate_limit_get_429_with_the_text_kept_while_redis_is_stopped(
+    redis_cache, client, comment_rate_limit_of_two
+):
+    article = ArticleFactory()
+    stop(redis_cache)
+    assert post_comment(client, article, "Bình luận thứ nhất").status_code == 302
+    assert post_comment(client, article, "Bình luận thứ hai").status_code == 302
+    response = post_comment(client, article, "Bình luận thứ ba vẫn được giữ")
+    assert response.status_code == 429
+    assert "Bình luận thứ ba vẫn được giữ</textarea>" in response.text
+    assert Comment.objects.count() == 2
+
+
+def test_counting_comments_without_redis_logs_one_warning(
+    redis_cache, client, comment_rate_limit_of_two, caplog
+):
+    article = ArticleFactory()
+    stop(redis_cache)
+    with caplog.at_level(logging.WARNING, logger="comments.services"):
+        for n in range(3):
+            post_comment(client, article, f"Bình luận số {n}")
+    warnings = [r.getMessage() for r in caplog.records if r.name == "comments.services"]
+    assert warnings == ["comment rate limit counted per process: the shared cache is unavailable"]
