@@ -1,7 +1,6 @@
 """RSS 2.0 feeds for the whole paper and for each section (Django's syndication framework)."""
 
 import copy
-import mimetypes
 
 from django.conf import settings
 from django.contrib.syndication.views import Feed
@@ -65,19 +64,20 @@ class LatestArticlesFeed(Feed):
         return [article.category.name]
 
     def item_enclosure_url(self, article):
-        if article.cover:
-            return self.request.build_absolute_uri(article.cover.image.url)
+        # The EXIF-free social rendition that og:image uses, never the original upload.
+        if enclosure := self.enclosure(article):
+            return self.request.build_absolute_uri(enclosure.url)
         return None
 
     def item_enclosure_length(self, article):
-        """The size in bytes; 0 where storage cannot tell (what the RSS profile asks)."""
-        try:
-            return article.cover.image.size
-        except (OSError, ValueError):
-            return 0
+        return self.enclosure(article).length
 
     def item_enclosure_mime_type(self, article):
-        return mimetypes.guess_type(article.cover.image.name)[0] or "image/jpeg"
+        return self.enclosure(article).mime_type
+
+    @staticmethod
+    def enclosure(article):
+        return article.cover.social_file if article.cover else None
 
 
 class SectionFeed(LatestArticlesFeed):

@@ -1,8 +1,16 @@
+from typing import NamedTuple
+
 from django.db import models, transaction
 from django.urls import reverse
 
 from . import renditions
 from .uploads import validate_photo_file
+
+
+class RenditionFile(NamedTuple):
+    url: str
+    length: int  # bytes
+    mime_type: str
 
 
 class Photo(models.Model):
@@ -95,6 +103,21 @@ class Photo(models.Model):
     def social_url(self):
         """The large, EXIF-free rendition that link previews and JSON-LD point at."""
         return self.rendition_url("social")
+
+    @property
+    def social_file(self):
+        """The social rendition's JPEG as a RenditionFile (feed enclosures), or None if not made.
+
+        No fallback to the original: it keeps its EXIF, GPS position included.
+        """
+        entry = self.rendition("social")
+        if not entry:
+            return None
+        return RenditionFile(
+            url=self.image.storage.url(entry["jpeg"]),
+            length=entry["jpeg_bytes"],
+            mime_type="image/jpeg",
+        )
 
     @property
     def has_alt_text(self):

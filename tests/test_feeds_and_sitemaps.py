@@ -46,10 +46,27 @@ def test_site_feed_is_rss_2_with_title_link_sapo_date_author_and_cover(client, n
     assert item.findtext("description") == "Sapo giá cà phê."
     assert item.findtext("pubDate")
     assert item.findtext(f"{DC}creator") == "Quang Minh, Thu Hà"  # byline order: by name
+    assert item.find("enclosure") is not None
+
+
+def test_feed_enclosure_is_the_exif_free_social_rendition_with_its_size_and_type(client, newsroom):
+    rss = xml(client, reverse("articles:feed"))
+    item = next(i for i in rss.iter("item") if i.findtext("title") == "Giá cà phê tăng")
     enclosure = item.find("enclosure")
-    assert enclosure.get("url") == f"http://testserver{newsroom.cover.image.url}"
+    social = newsroom.cover.rendition("social")
+    assert enclosure.get("url") == f"http://testserver{newsroom.cover.social_url}"
+    assert enclosure.get("url") != f"http://testserver{newsroom.cover.image.url}"
     assert enclosure.get("type") == "image/jpeg"
-    assert enclosure.get("length") == str(newsroom.cover.image.size)
+    assert enclosure.get("length") == str(newsroom.cover.image.storage.size(social["jpeg"]))
+
+
+def test_feed_gives_no_enclosure_rather_than_the_original_when_renditions_are_missing(
+    client, newsroom
+):
+    type(newsroom.cover).objects.filter(pk=newsroom.cover.pk).update(renditions={})
+    rss = xml(client, reverse("articles:feed"))
+    item = next(i for i in rss.iter("item") if i.findtext("title") == "Giá cà phê tăng")
+    assert item.find("enclosure") is None
 
 
 def test_site_feed_lists_only_visible_articles(client, newsroom):
