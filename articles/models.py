@@ -21,7 +21,7 @@ from .search import (
     search_articles,
     search_document,
 )
-from .slugs import unique_slug
+from .slugs import reserved_top_level_slugs, unique_slug, vietnamese_slugify
 from .workflow import EditorialWorkflow
 
 # What the admin's rich-text editor (django-prose-editor) offers; the server-side
@@ -83,6 +83,18 @@ class Category(SluggedModel):
 
     def get_absolute_url(self):
         return reverse("articles:category", kwargs={"slug": self.slug})
+
+    def clean(self):
+        # A section lives at /<slug>/: it must not shadow the site's own pages.
+        slug = self.slug or vietnamese_slugify(self.name)
+        if slug.lower() in reserved_top_level_slugs():
+            raise ValidationError(
+                {
+                    "slug": f"Đường dẫn “{slug}” trùng với một địa chỉ sẵn có của trang "
+                    "(tìm kiếm, tác giả, từ khóa, RSS, trang quản trị…). "
+                    "Vui lòng chọn đường dẫn khác."
+                }
+            )
 
 
 class Author(SluggedModel):

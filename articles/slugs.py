@@ -5,6 +5,11 @@ which works for every Vietnamese letter except "đ"/"Đ": the stroke is not a
 combining mark, so "Đổi mới" would become "i-moi". Fold those two first.
 """
 
+import re
+from urllib.parse import urlsplit
+
+from django.conf import settings
+from django.urls import URLResolver, get_resolver
 from django.utils.text import slugify
 
 _D_WITH_STROKE = str.maketrans({"đ": "d", "Đ": "D"})
@@ -29,3 +34,33 @@ def unique_slug(instance, source: str, *, field: str = "slug") -> str:
     while others.filter(**{field: candidate}).exists():
         candidate, suffix = f"{base}-{suffix}", suffix + 1
     return candidate
+
+
+_LEADING_WORD = re.compile(r"\^?([-a-zA-Z0-9_]*)")
+
+
+def reserved_top_level_slugs() -> set[str]:
+    """The first path segments the site itself uses, which a section slug must not take.
+
+    Read from the URLconf (search, authors, tags, feeds, sitemaps, comments, the
+    admin at ADMIN_URL…) plus the static and media prefixes, so a new route is
+    covered without a list to keep in step. `rss.xml` reserves `rss` too.
+    """
+    words = set()
+    for prefix in (settings.STATIC_URL, settings.MEDIA_URL):
+        if "//" not in prefix:  # a path on this site, not an object-storage host
+            words.add(urlsplit(prefix).path.strip("/").split("/")[0])
+    _collect_leading_words(get_resolver().url_patterns, "", words)
+    words.discard("")
+    return words
+
+
+def _collect_leading_words(patterns, prefix, words):
+    for pattern in patterns:
+        route = prefix + str(pattern.pattern).removeprefix("^")
+        if isinstance(pattern, URLResolver) and not route:
+            _collect_leading_words(pattern.url_patterns, route, words)
+            continue
+        # The literal start of the route: "tac-gia/<slug:slug>/" → "tac-gia",
+        # "sitemap-<section>.xml" → "sitemap", "<slug:slug>/" → "" (not a word).
+        words.add(_LEADING_WORD.match(route).group(1).strip("-").lower())
