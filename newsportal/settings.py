@@ -144,6 +144,9 @@ LANGUAGES = [("vi", "Tiếng Việt")]
 TIME_ZONE = "Asia/Ho_Chi_Minh"
 USE_I18N = True
 USE_TZ = True
+# Day-first date input (27/11/2026 14:30): Django's `vi` locale leaves input to the US
+# month-first defaults. See newsportal/formats/vi/formats.py.
+FORMAT_MODULE_PATH = ["newsportal.formats"]
 
 STATIC_URL = "static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]
