@@ -1,3 +1,4 @@
+from axes.apps import AppConfig as AxesConfig
 from django.apps import AppConfig
 from django.db.models.signals import post_migrate
 
@@ -7,6 +8,7 @@ class NewsroomConfig(AppConfig):
 
     name = "newsroom"
     verbose_name = "Tòa soạn"
+    default = True  # this module also holds the config of django-axes, below
 
     def ready(self):
         from .roles import sync_roles
@@ -15,3 +17,10 @@ class NewsroomConfig(AppConfig):
         # bring permissions the roles should also hold. This app comes last in
         # INSTALLED_APPS, so every other app's permissions exist by now.
         post_migrate.connect(sync_roles, sender=self, dispatch_uid="newsroom.sync_roles")
+
+
+class LoginProtectionConfig(AxesConfig):
+    """django-axes, under a Vietnamese name in the admin (its strings: locale/vi)."""
+
+    default = False
+    verbose_name = "Bảo vệ đăng nhập"
