@@ -4,6 +4,7 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 import pytest
+from django import forms
 from django.urls import reverse
 
 from .admin_forms import article_form_data
@@ -41,3 +42,10 @@ def test_the_admin_shows_the_scheduled_date_day_first(staff_client):
     response = staff_client.get(reverse("admin:articles_article_change", args=[article.pk]))
     assert 'value="05/11/2026"' in response.text
     assert 'value="08:00:15"' in response.text
+
+
+def test_a_one_box_date_and_time_is_read_day_first_and_shown_with_its_seconds():
+    value = forms.DateTimeField().clean("27/11/2026 14:30")
+    assert value == datetime(2026, 11, 27, 14, 30, tzinfo=HANOI)
+    shown = forms.DateTimeInput().format_value(value.replace(second=15))
+    assert shown == "27/11/2026 14:30:15"

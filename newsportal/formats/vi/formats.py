@@ -15,6 +15,6 @@ TIME_INPUT_FORMATS = [
     "%H:%M",  # 14:30, as editors type it
 ]
 DATETIME_INPUT_FORMATS = [
-    *(f"{date} {time}" for date in DATE_INPUT_FORMATS for time in ("%H:%M", "%H:%M:%S")),
+    *(f"{date} {time}" for date in DATE_INPUT_FORMATS for time in TIME_INPUT_FORMATS),
     *DATE_INPUT_FORMATS,
 ]
