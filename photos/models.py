@@ -101,8 +101,12 @@ class Photo(models.Model):
 
     @property
     def social_url(self):
-        """The large, EXIF-free rendition that link previews and JSON-LD point at."""
-        return self.rendition_url("social")
+        """The large, EXIF-free rendition that link previews and JSON-LD point at, or None.
+
+        No fallback to the original: it keeps its EXIF, GPS position included.
+        """
+        social_file = self.social_file
+        return social_file.url if social_file else None
 
     @property
     def social_file(self):

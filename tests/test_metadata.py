@@ -55,6 +55,16 @@ def test_article_page_has_description_opengraph_and_twitter_tags(client, article
     assert meta(page, "property", "article:published_time") == "2025-03-08T09:30:00+07:00"
 
 
+def test_a_cover_without_renditions_never_exposes_its_original_upload(client, article):
+    type(article.cover).objects.filter(pk=article.cover.pk).update(renditions={})
+
+    page = client.get(article.get_absolute_url()).text
+
+    assert meta(page, "property", "og:image") is None
+    assert "image" not in json_ld(page)
+    assert article.cover.image.url not in page.split("</head>")[0]
+
+
 def test_article_json_ld_is_a_valid_news_article_with_absolute_urls(client, article):
     data = json_ld(client.get(article.get_absolute_url()).text)
     assert data["@type"] == "NewsArticle"

@@ -85,7 +85,7 @@ def article_json_ld(context, article):
         ],
         "publisher": publisher(request),
     }
-    if article.cover:
+    if article.cover and article.cover.social_url:
         data["image"] = [request.build_absolute_uri(article.cover.social_url)]
     if keywords := [tag.name for tag in article.tags.all()]:
         data["keywords"] = keywords
