@@ -10,15 +10,10 @@ from django.db.migrations.executor import MigrationExecutor
 from django.utils import timezone
 from PIL import Image
 
+from .migration_states import migrate
+
 BEFORE = [("articles", "0003_article_cover_photo")]
 AFTER = [("articles", "0005_remove_article_cover_image")]
-
-
-def migrate(targets):
-    executor = MigrationExecutor(connection)
-    executor.loader.build_graph()
-    executor.migrate(targets)
-    return executor.loader.project_state(targets).apps
 
 
 def jpeg_in_storage(name):

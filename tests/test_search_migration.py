@@ -10,15 +10,10 @@ from django.utils import timezone
 from articles.models import Article
 from articles.search import search_document
 
+from .migration_states import migrate
+
 BEFORE = [("articles", "0006_editorial_workflow")]
 AFTER = [("articles", "0007_article_search_vector")]
-
-
-def migrate(targets):
-    executor = MigrationExecutor(connection)
-    executor.loader.build_graph()
-    executor.migrate(targets)
-    return executor.loader.project_state(targets).apps
 
 
 @pytest.mark.django_db(transaction=True)
