@@ -23,12 +23,6 @@ pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
 CLIENTS = 20
 
 
-@pytest.fixture(autouse=True)
-def _postgresql_only():
-    if connection.vendor != "postgresql":
-        pytest.skip("needs PostgreSQL (runs in the PostgreSQL half of `make test`)")
-
-
 def post_all(article, posts_per_client):
     """Every client posts its own distinct comments concurrently; returns (client, status)."""
     url = reverse("comments:post", args=[article.pk])

@@ -21,9 +21,6 @@ from .factories import ArticleFactory, CategoryFactory
 pytestmark = pytest.mark.django_db
 
 SEARCH = reverse("articles:search")
-postgresql_only = pytest.mark.skipif(
-    connection.vendor != "postgresql", reason="PostgreSQL's stored vectors and GIN index"
-)
 
 
 def titles(query):
@@ -119,7 +116,7 @@ def test_counting_search_results_does_not_rank_them(client):
     assert "ORDER BY" not in count
 
 
-@postgresql_only
+@pytest.mark.postgres  # the stored vectors and GIN index
 def test_on_postgresql_a_more_relevant_match_comes_before_a_newer_one():
     ArticleFactory(title="Tin mới có nương chè", sapo="Tin.", published_at=hours_ago(1))
     ArticleFactory(
@@ -130,7 +127,7 @@ def test_on_postgresql_a_more_relevant_match_comes_before_a_newer_one():
     assert titles("nuong che") == ["Nương chè, nương chè", "Tin mới có nương chè"]
 
 
-@postgresql_only
+@pytest.mark.postgres  # the stored vectors and GIN index
 def test_on_postgresql_search_reads_the_stored_vectors_and_never_recomputes_them():
     sql = str(Article.objects.published().search("Hồ thủy điện").query)
     assert '"search_vector" @@' in sql
@@ -139,7 +136,7 @@ def test_on_postgresql_search_reads_the_stored_vectors_and_never_recomputes_them
     assert "LIKE" not in sql
 
 
-@postgresql_only
+@pytest.mark.postgres  # the stored vectors and GIN index
 def test_on_postgresql_search_is_answered_from_the_gin_index_on_the_stored_vector():
     ArticleFactory(title="Hồ thủy điện Sơn La")
     with connection.cursor() as cursor:
