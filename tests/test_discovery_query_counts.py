@@ -7,7 +7,13 @@ from django.utils import timezone
 from articles.models import Article, Author, Category, Tag
 from readership.models import DailyArticleViews
 
-from .factories import ArticleFactory, AuthorFactory, CategoryFactory, TagFactory
+from .factories import (
+    ArticleFactory,
+    AuthorFactory,
+    CategoryFactory,
+    TagFactory,
+    published_in_bulk,
+)
 
 
 @pytest.fixture(scope="module", params=[30, 5000], ids=["30-articles", "5000-articles"])
@@ -17,17 +23,8 @@ def newsroom(request, django_db_setup, django_db_blocker):
         sections = CategoryFactory.create_batch(4)
         author, tag = AuthorFactory(), TagFactory(name="Nông nghiệp")
         first = ArticleFactory(category=sections[0], authors=[author], tags=[tag])
-        now = timezone.now()
-        articles = Article.objects.bulk_create(
-            Article(
-                title=f"Bài {n} về mùa màng",
-                slug=f"bai-{n}",
-                sapo="Sapo về nông nghiệp.",
-                category=sections[n % len(sections)],
-                status=Article.Status.PUBLISHED,
-                published_at=now - timezone.timedelta(minutes=n + 1),
-            )
-            for n in range(request.param - 1)
+        published_in_bulk(
+            request.param - 1, sections, title="Bài {n} về mùa màng", sapo="Sapo về nông nghiệp."
         )
         articles = list(Article.objects.exclude(pk=first.pk))
         Article.authors.through.objects.bulk_create(

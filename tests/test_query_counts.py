@@ -1,12 +1,16 @@
 """Reader pages cost the same number of queries with 1,000 or 10,000 articles (uncached)."""
 
 import pytest
-from django.utils import timezone
 
-from articles.models import Article
 from articles.views import ARTICLES_PER_PAGE, BoundedPaginator
 
-from .factories import ArticleFactory, AuthorFactory, CategoryFactory, PhotoFactory
+from .factories import (
+    ArticleFactory,
+    AuthorFactory,
+    CategoryFactory,
+    PhotoFactory,
+    published_in_bulk,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -30,19 +34,7 @@ def newsroom(request):
         cover=photos[0],
         body=f"<p>Nội dung.</p>{figures}",
     )
-    now = timezone.now()
-    Article.objects.bulk_create(
-        Article(
-            title=f"Bài {n}",
-            slug=f"bai-{n}",
-            sapo="Sapo.",
-            category=sections[n % len(sections)],
-            status=Article.Status.PUBLISHED,
-            published_at=now - timezone.timedelta(minutes=n + 1),
-            cover=photos[n % len(photos)],
-        )
-        for n in range(request.param - 1)
-    )
+    published_in_bulk(request.param - 1, sections, photos=photos)
     return featured
 
 
@@ -76,18 +68,7 @@ def test_section_page_counts_a_bounded_number_of_rows(
 
 def test_section_pages_end_at_a_bounded_depth(client):
     section = CategoryFactory()
-    now = timezone.now()
-    Article.objects.bulk_create(
-        Article(
-            title=f"Bài {n}",
-            slug=f"bai-{n}",
-            sapo="Sapo.",
-            category=section,
-            status=Article.Status.PUBLISHED,
-            published_at=now - timezone.timedelta(minutes=n + 1),
-        )
-        for n in range(BoundedPaginator.max_pages * ARTICLES_PER_PAGE + 1)
-    )
+    published_in_bulk(BoundedPaginator.max_pages * ARTICLES_PER_PAGE + 1, [section])
     url = section.get_absolute_url()
 
     assert client.get(url, {"page": BoundedPaginator.max_pages}).status_code == 200
