@@ -53,28 +53,22 @@ def cache_public_page(view=None, *, expires_at=None):
                 patch_cache_control(response, private=True)
                 response["X-Page-Cache"] = "bypass"
                 return response
-            now = time.time()
-            looked_up = getattr(request, "pagecache_lookup", False)
-            if looked_up is None:  # the cache is down; PageCacheMiddleware logged it
+            # PageCacheMiddleware looked up cookieless readers' pages; a reader with a
+            # (logged-out) session cookie is looked up only here.
+            lookup = getattr(request, "pagecache_lookup", None) or look_up(request)
+            if lookup.page is not None:
+                return lookup.page.response()
+            if lookup.version is None:  # the cache is unreachable (logged)
                 return view(request, *args, **kwargs)
-            if looked_up:  # PageCacheMiddleware missed already
-                key, version = looked_up
-            else:  # a reader with a (logged-out) session cookie: looked up only here
-                key = cache_key(request)
-                try:
-                    version, page = content_version.lookup(content_version.page_cache(), key)
-                except Exception:
-                    logger.exception("Page cache unavailable: rendering %s uncached", request.path)
-                    return view(request, *args, **kwargs)
-                if page is not None and page.is_fresh(version, now):
-                    return page.response()
+            now = time.time()
             valid_until = (
                 _timestamp(content_version.expiry(request, expires_at)) if expires_at else None
             )
             response = _render(view(request, *args, **kwargs))
             if _is_storable(request, response):
                 _mark_public(response, now)
-                response.pagecache_entry = (key, version, valid_until)  # stored on the way out
+                # Stored by PageCacheMiddleware on the way out.
+                response.pagecache_entry = (lookup.key, lookup.version, valid_until)
             response["X-Page-Cache"] = "miss"
             return response
 
@@ -83,15 +77,44 @@ def cache_public_page(view=None, *, expires_at=None):
     return decorator(view) if view is not None else decorator
 
 
+class Lookup(NamedTuple):
+    key: str
+    version: str | None  # None: the cache is unreachable
+    page: CachedPage | None  # a fresh page, if there is one
+
+
+def look_up(request):
+    """This request's page in the cache, if stored and still fresh."""
+    key = cache_key(request)
+    try:
+        version, page = content_version.lookup(content_version.page_cache(), key)
+    except Exception:
+        logger.exception("Page cache unavailable: rendering %s uncached", request.path)
+        return Lookup(key, None, None)
+    if page is not None and not page.is_fresh(version, time.time()):
+        page = None
+    return Lookup(key, version, page)
+
+
+def _may_be_shared(request):
+    """A read of the page cache is possible: it is on, a GET, and no message waits."""
+    return (
+        settings.PAGE_CACHE_ENABLED
+        and request.method in ("GET", "HEAD")
+        and CookieStorage.cookie_name not in request.COOKIES
+    )
+
+
+def is_cookieless_read(request):
+    """Such a read without a session cookie: nobody is logged in."""
+    return _may_be_shared(request) and settings.SESSION_COOKIE_NAME not in request.COOKIES
+
+
 def _is_anonymous_read(request):
-    if not settings.PAGE_CACHE_ENABLED or request.method not in ("GET", "HEAD"):
-        return False
-    if CookieStorage.cookie_name in request.COOKIES:  # a message waits to be shown
-        return False
-    # Without a session cookie nobody is logged in; checking first keeps anonymous
-    # requests from touching the session (which would add "Vary: Cookie").
-    return settings.SESSION_COOKIE_NAME not in request.COOKIES or (
-        not request.user.is_authenticated
+    # Checking the cookie first keeps anonymous requests from touching the session
+    # (which would add "Vary: Cookie").
+    return is_cookieless_read(request) or (
+        _may_be_shared(request) and not request.user.is_authenticated
     )
 
 

@@ -1,15 +1,13 @@
 """Serve stored pages early in the middleware stack, and store what views rendered."""
 
 import logging
-import time
 
 from django.conf import settings
-from django.contrib.messages.storage.cookie import CookieStorage
 from django.utils.cache import get_conditional_response
 from django.utils.http import parse_http_date_safe, split_header_value
 
 from . import version as content_version
-from .decorators import CachedPage, cache_key
+from .decorators import CachedPage, is_cookieless_read, look_up
 
 logger = logging.getLogger(__name__)
 
@@ -30,17 +28,11 @@ class PageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        if _is_cookieless_read(request):
-            key = cache_key(request)
-            try:
-                version, page = content_version.lookup(content_version.page_cache(), key)
-            except Exception:
-                logger.exception("Page cache unavailable: rendering %s uncached", request.path)
-                request.pagecache_lookup = None
-            else:
-                if page is not None and page.is_fresh(version, time.time()):
-                    return _conditional(request, page.response())
-                request.pagecache_lookup = (key, version)  # the view need not ask again
+        if is_cookieless_read(request):
+            lookup = look_up(request)
+            if lookup.page is not None:
+                return _conditional(request, lookup.page.response())
+            request.pagecache_lookup = lookup  # the view need not ask again
         response = self.get_response(request)
         entry = getattr(response, "pagecache_entry", None)
         if entry is not None and _is_shareable(response):
@@ -51,17 +43,6 @@ class PageCacheMiddleware:
             except Exception:
                 logger.exception("Could not store %s in the page cache", request.path)
         return response
-
-
-def _is_cookieless_read(request):
-    """A GET with neither session nor message cookie: nobody is logged in, nothing to show."""
-    cookies = request.COOKIES
-    return (
-        settings.PAGE_CACHE_ENABLED
-        and request.method in ("GET", "HEAD")
-        and settings.SESSION_COOKIE_NAME not in cookies
-        and CookieStorage.cookie_name not in cookies
-    )
 
 
 def _conditional(request, response):
