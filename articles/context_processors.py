@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.utils.functional import SimpleLazyObject
 
-from .models import Category
+from .menu import menu_categories
 
 
 def site(request):
@@ -9,5 +9,5 @@ def site(request):
     return {
         "site_name": settings.SITE_NAME,
         "site_tagline": settings.SITE_TAGLINE,
-        "menu_categories": SimpleLazyObject(lambda: list(Category.objects.visible())),
+        "menu_categories": SimpleLazyObject(lambda: menu_categories(request)),
     }

@@ -1,10 +1,10 @@
 from django.conf import settings
+from django.contrib.postgres.expressions import ArraySubquery
 from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import connection, models, transaction
-from django.db.models import F, Q, Window
-from django.db.models.functions import RowNumber
+from django.db.models import Func, OuterRef, Q
 from django.urls import reverse, reverse_lazy
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -254,31 +254,29 @@ class ArticleQuerySet(models.QuerySet):
         self.bulk_update(articles, ["search_text"], batch_size=self.SEARCH_TEXT_BATCH)
 
     def latest_per_category(self, per_category, category_ids):
-        """The newest `per_category` articles of each given section, in one query.
+        """The newest `per_category` of these articles in each given section, in one query.
 
-        Where the database allows LIMIT inside UNION (PostgreSQL), one small
-        index scan per section, so the cost does not grow with the archive.
-        SQLite falls back to a ROW_NUMBER() window over the sections' articles.
+        Each section costs one short index scan, whatever the size of the archive.
+        PostgreSQL gathers every section's newest ids with one correlated
+        `unnest(ARRAY(… LIMIT n))` subquery; other databases get one
+        `IN (… LIMIT n)` subquery per section.
         """
         category_ids = list(category_ids)
         if not category_ids:
             return self.none()
-        if connection.features.supports_slicing_ordering_in_compound:
-            newest = self.order_by("-published_at", "-id")
-            first, *others = [newest.filter(category=pk)[:per_category] for pk in category_ids]
-            return first.union(*others, all=True) if others else first
-        return (
-            self.filter(category__in=category_ids)
-            .alias(
-                rank=Window(
-                    RowNumber(),
-                    partition_by=F("category_id"),
-                    order_by=[F("published_at").desc(), F("id").desc()],
+        newest = self.order_by("-published_at", "-id").values("pk")
+        if connection.vendor == "postgresql":
+            newest_of_section = ArraySubquery(newest.filter(category=OuterRef("pk"))[:per_category])
+            picked = Category.objects.filter(pk__in=category_ids).values(
+                story=Func(
+                    newest_of_section, function="unnest", output_field=models.BigIntegerField()
                 )
             )
-            .filter(rank__lte=per_category)
-            .order_by("category_id", "-published_at", "-id")
-        )
+            return self.filter(pk__in=picked)
+        in_a_section = Q()
+        for pk in category_ids:
+            in_a_section |= Q(pk__in=newest.filter(category=pk)[:per_category])
+        return self.filter(in_a_section)
 
 
 class Article(EditorialWorkflow, models.Model):

@@ -3,6 +3,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.utils.functional import cached_property
 from django.views.generic import DetailView, ListView, TemplateView
 
+from .menu import menu_categories
 from .models import Article, Author, Category, Tag
 from .search import MAX_QUERY_CHARS, excerpt, highlight, query_words
 
@@ -17,7 +18,7 @@ class HomeView(TemplateView):
     def get_context_data(self, **kwargs):
         visible = Article.objects.published().for_cards()
         lead = visible.filter(is_featured=True).first() or visible.first()
-        categories = list(Category.objects.visible())
+        categories = menu_categories(self.request)
         blocks = visible.exclude(pk=lead.pk) if lead else visible
         stories_by_category = {}
         for article in blocks.latest_per_category(

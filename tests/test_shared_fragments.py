@@ -1,4 +1,4 @@
-"""The sidebar every page shows ("Tin mới", "Đọc nhiều") is rendered once and shared."""
+"""What every page shows (the menu, "Tin mới", "Đọc nhiều") is looked up once and shared."""
 
 import re
 from datetime import timedelta
@@ -38,12 +38,12 @@ def queries_for(client, url):
     return len(captured)
 
 
-def test_a_page_cache_miss_reuses_the_sidebar_another_page_rendered(client, newsroom):
+def test_a_page_cache_miss_reuses_the_menu_and_sidebar_another_page_rendered(client, newsroom):
     first_page = queries_for(client, newsroom[3].get_absolute_url())
 
     other_page = queries_for(client, newsroom[4].get_absolute_url())
 
-    assert other_page == first_page - 2  # neither "Tin mới" nor "Đọc nhiều" queried again
+    assert other_page == first_page - 3  # the menu, "Tin mới" and "Đọc nhiều" not queried again
 
 
 def test_with_shared_fragments_off_every_page_renders_its_own_sidebar(client, newsroom, settings):
@@ -92,3 +92,24 @@ def test_a_scheduled_article_enters_the_shared_sidebar_at_its_time(client, newsr
 
     assert "Tin hẹn giờ" not in before
     assert at_its_time[0] == "Tin hẹn giờ"
+
+
+def menu_sections(response):
+    """Section names in the wide menu, in order (after "Trang chủ")."""
+    menu = re.search(r'<div class="menu__wide">.*?</div>', response.text, re.S).group()
+    return re.findall(r'<li><a href="[^"]+"[^>]*>([^<]+)</a>', menu)[1:]
+
+
+def test_renaming_or_hiding_a_section_changes_every_pages_shared_menu(client, newsroom):
+    section = newsroom[0].category
+    client.get(newsroom[5].get_absolute_url())  # the menu is looked up here, then shared
+
+    section.name = "Thời sự tỉnh"
+    section.save()
+    renamed = menu_sections(client.get(newsroom[6].get_absolute_url()))
+    section.is_visible = False
+    section.save()
+    hidden = menu_sections(client.get(newsroom[7].get_absolute_url()))
+
+    assert "Thời sự tỉnh" in renamed
+    assert "Thời sự tỉnh" not in hidden
