@@ -11,9 +11,9 @@ from django.utils.html import format_html
 
 from photos.rendering import render_picture
 
+from .dates import vn_datetime
 from .models import Article, Author, Category, Tag
 from .revisions import compare_revisions
-from .templatetags.newspaper import vn_datetime
 
 
 @admin.register(Category)

@@ -1,15 +1,64 @@
-"""Article cards rendered once and shared by every page that lists them."""
+"""Article cards: the teaser every list of articles is made of.
 
-from django.template.loader import get_template
+Built in Python rather than from an included template: a homepage shows
+thirty-odd cards, and as an `{% include %}` each card cost more to render than
+the queries that fetched them all (see `photos.rendering` for the same choice).
+"""
+
+from django.utils import timezone
+from django.utils.html import format_html
+from django.utils.safestring import SafeString
 
 from pagecache.fragments import shared_fragment
+from photos.rendering import SIZES, render_picture
 
+from .dates import vn_datetime
 from .models import Article
 
+# size: (rendition family, rendered width, lazy-loaded). "large" is the homepage's
+# lead story, above the fold; "medium" fills section blocks and lists; "small" the sidebar.
+PICTURES = {
+    "large": ("article", SIZES["lead"], False),
+    "medium": ("card", SIZES["card"], True),
+    "small": ("card", SIZES["thumb"], True),
+}
+HEADINGS = frozenset({"h2", "h3"})
 
-def render_card(article, **options):
-    """One `includes/article_card.html` (options: size, heading, hide_sapo)."""
-    return get_template("includes/article_card.html").render({"article": article, **options})
+
+def render_card(article, *, size="medium", heading="h3", hide_sapo=False):
+    """One card: cover, title, section and time, and the sapo unless `hide_sapo`.
+
+    `article` needs the fields of `Article.objects.for_cards()`. `heading` is the
+    title's element: "h3", or "h2" where the page needs it to keep headings in order.
+    """
+    if heading not in HEADINGS:
+        raise ValueError(f"A card title is an h2 or an h3, not {heading!r}")
+    url = article.get_absolute_url()
+    image = ""
+    if article.cover_id:
+        family, sizes, lazy = PICTURES[size]
+        image = format_html(
+            '<a class="card__image" href="{}" tabindex="-1" aria-hidden="true">{}</a>',
+            url,
+            render_picture(article.cover, family, sizes=sizes, lazy=lazy, alt=""),
+        )
+    sapo = "" if hide_sapo else format_html('<p class="card__sapo">{}</p>', article.sapo)
+    return format_html(
+        '<article class="card card--{size}">{image}<div class="card__text">'
+        '<{heading} class="card__title"><a href="{url}">{title}</a></{heading}>'
+        '<p class="card__meta"><a class="card__section" href="{section_url}">{section}</a> '
+        '<time datetime="{iso_time}">{time}</time></p>{sapo}</div></article>',
+        size=size,
+        image=image,
+        heading=SafeString(heading),
+        url=url,
+        title=article.title,
+        section_url=article.category.get_absolute_url(),
+        section=article.category.name,
+        iso_time=timezone.localtime(article.published_at).isoformat(),
+        time=vn_datetime(article.published_at),
+        sapo=sapo,
+    )
 
 
 def shared_cards(name, articles, *, request, count, exclude=None, **options):

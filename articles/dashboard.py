@@ -3,8 +3,8 @@
 from django.urls import reverse
 from django.utils.http import urlencode
 
+from .dates import vn_datetime
 from .models import Article
-from .templatetags.newspaper import vn_datetime
 
 PANEL_ITEMS = 5
 

@@ -9,8 +9,8 @@ from django.utils.dateparse import parse_datetime
 from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import mark_safe
 
+from .dates import vn_datetime
 from .models import Article
-from .templatetags.newspaper import vn_datetime
 
 
 @dataclass

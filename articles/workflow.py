@@ -21,6 +21,8 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from .dates import vn_datetime
+
 EDIT_OWN_PERMISSION = "articles.change_article"
 REVIEW_PERMISSION = "articles.publish_article"
 # Restoring a revision brings back what was written, never where the article
@@ -101,8 +103,6 @@ class EditorialWorkflow:
             self.published_at = timezone.now()
         self.review_note = ""
         if self.published_at > timezone.now():
-            from .templatetags.newspaper import vn_datetime  # it imports the models
-
             self._save_transition(by, f"Hẹn giờ xuất bản: {vn_datetime(self.published_at)}")
         else:
             self._save_transition(by, "Xuất bản")

@@ -1,31 +1,22 @@
 from django import template
 from django.utils import timezone
 
-from articles.cards import shared_cards
+from articles.cards import render_card, shared_cards
+from articles.dates import vn_date, vn_datetime
 from articles.models import Article
 
 register = template.Library()
 
 LATEST_NEWS_COUNT = 6
-WEEKDAYS = ("Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ Nhật")
+
+register.filter(vn_datetime)
+register.filter(vn_date)
 
 
-@register.filter
-def vn_datetime(value):
-    """`Thứ Năm, 29/12/2022, 14:30` in the site's time zone, as Vietnamese papers print it."""
-    if not value:
-        return ""
-    local = timezone.localtime(value)
-    return f"{WEEKDAYS[local.weekday()]}, {local:%d/%m/%Y, %H:%M}"
-
-
-@register.filter
-def vn_date(value):
-    """`Thứ Năm, 29/12/2022` — the masthead date."""
-    if not value:
-        return ""
-    local = timezone.localtime(value)
-    return f"{WEEKDAYS[local.weekday()]}, {local:%d/%m/%Y}"
+@register.simple_tag
+def card(article, size="medium", heading="h3", hide_sapo=False):
+    """`{% card article size="large" heading="h2" %}`: an article teaser (articles.cards)."""
+    return render_card(article, size=size, heading=heading, hide_sapo=hide_sapo)
 
 
 @register.inclusion_tag("includes/latest_news.html", takes_context=True)

@@ -1,0 +1,21 @@
+"""Dates as Vietnamese papers print them, in the site's time zone."""
+
+from django.utils import timezone
+
+WEEKDAYS = ("Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ Nhật")
+
+
+def vn_datetime(value):
+    """`Thứ Năm, 29/12/2022, 14:30`."""
+    if not value:
+        return ""
+    local = timezone.localtime(value)
+    return f"{WEEKDAYS[local.weekday()]}, {local:%d/%m/%Y, %H:%M}"
+
+
+def vn_date(value):
+    """`Thứ Năm, 29/12/2022` — the masthead date."""
+    if not value:
+        return ""
+    local = timezone.localtime(value)
+    return f"{WEEKDAYS[local.weekday()]}, {local:%d/%m/%Y}"
