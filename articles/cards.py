@@ -5,11 +5,14 @@ thirty-odd cards, and as an `{% include %}` each card cost more to render than
 the queries that fetched them all (see `photos.rendering` for the same choice).
 """
 
+import json
+
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.safestring import SafeString
 
 from pagecache.fragments import shared_fragment
+from pagecache.memo import RenderMemo
 from photos.rendering import SIZES, render_picture
 
 from .dates import vn_datetime
@@ -23,6 +26,8 @@ PICTURES = {
     "small": ("card", SIZES["thumb"], True),
 }
 HEADINGS = frozenset({"h2", "h3"})
+# A homepage, its sections and their pages show a few hundred distinct cards.
+CARDS = RenderMemo(max_entries=2000)
 
 
 def render_card(article, *, size="medium", heading="h3", hide_sapo=False):
@@ -33,6 +38,37 @@ def render_card(article, *, size="medium", heading="h3", hide_sapo=False):
     """
     if heading not in HEADINGS:
         raise ValueError(f"A card title is an h2 or an h3, not {heading!r}")
+    options = (size, heading, bool(hide_sapo))
+    return CARDS.get_or_render(
+        (*options, *card_content(article)),
+        lambda: _format_card(article, size=size, heading=heading, hide_sapo=hide_sapo),
+    )
+
+
+def card_content(article):
+    """Every field a card shows: equal content, equal markup."""
+    section, cover = article.category, article.cover
+    return (
+        article.pk,
+        article.title,
+        article.slug,
+        article.sapo,
+        article.published_at,
+        section.pk,
+        section.name,
+        section.slug,
+        cover
+        and (
+            cover.pk,
+            cover.image.name,
+            cover.width,
+            cover.height,
+            json.dumps(cover.renditions, sort_keys=True),
+        ),
+    )
+
+
+def _format_card(article, *, size, heading, hide_sapo):
     url = article.get_absolute_url()
     image = ""
     if article.cover_id:

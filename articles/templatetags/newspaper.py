@@ -1,13 +1,16 @@
 from django import template
+from django.template.loader import render_to_string
 from django.utils import timezone
 
 from articles.cards import render_card, shared_cards
 from articles.dates import vn_date, vn_datetime
 from articles.models import Article
+from pagecache.memo import RenderMemo
 
 register = template.Library()
 
 LATEST_NEWS_COUNT = 6
+MENUS = RenderMemo(max_entries=100)
 
 register.filter(vn_datetime)
 register.filter(vn_date)
@@ -31,6 +34,24 @@ def latest_news(context, exclude=None):
         size="small",
     )
     return {"cards": cards}
+
+
+@register.simple_tag(takes_context=True)
+def section_menu(context):
+    """The menu's links ("Trang chủ" and the sections), marking the page the reader is on.
+
+    Rendered once per page although the menu shows it twice (phone and wide
+    screens), and remembered by what it shows.
+    """
+    request, categories = context["request"], context["menu_categories"]
+    match = request.resolver_match
+    here = (match.url_name, match.kwargs.get("slug"), match.kwargs.get("category")) if match else ()
+    return MENUS.get_or_render(
+        (here, tuple((category.pk, category.name, category.slug) for category in categories)),
+        lambda: render_to_string(
+            "includes/menu_items.html", {"request": request, "menu_categories": categories}
+        ),
+    )
 
 
 @register.simple_tag
