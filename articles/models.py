@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.functional import cached_property
 from django_prose_editor.fields import ProseEditorField
 
+from pagecache.querysets import ContentQuerySet
 from photos.models import Photo
 from photos.rendering import photo_ids, render_figures
 
@@ -57,7 +58,7 @@ class SluggedModel(models.Model):
         super().save(*args, **kwargs)
 
 
-class CategoryQuerySet(models.QuerySet):
+class CategoryQuerySet(ContentQuerySet):
     def visible(self):
         return self.filter(is_visible=True)
 
@@ -111,6 +112,8 @@ class Author(SluggedModel):
         related_name="author_profile",
     )
 
+    objects = ContentQuerySet.as_manager()
+
     class Meta:
         verbose_name = "tác giả"
         verbose_name_plural = "tác giả"
@@ -126,6 +129,8 @@ class Author(SluggedModel):
 class Tag(SluggedModel):
     name = models.CharField("tên", max_length=100, unique=True)
     slug = models.SlugField("đường dẫn", max_length=120, unique=True, blank=True)
+
+    objects = ContentQuerySet.as_manager()
 
     class Meta:
         verbose_name = "từ khóa"
@@ -151,7 +156,7 @@ CARD_PHOTO_FIELDS = (
 )
 
 
-class ArticleQuerySet(models.QuerySet):
+class ArticleQuerySet(ContentQuerySet):
     def published(self, *, at=None):
         """What readers may see: published, with a publication time that has come.
 

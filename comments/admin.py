@@ -1,7 +1,5 @@
 from django.contrib import admin, messages
 
-from pagecache.version import invalidate as invalidate_pages
-
 from .models import Comment
 
 
@@ -49,7 +47,6 @@ class CommentAdmin(admin.ModelAdmin):
 
     def _set_status(self, request, queryset, status):
         count = queryset.update(status=status)
-        invalidate_pages()  # update() sends no signals: approved comments must show now
         self.message_user(
             request,
             f"{count} bình luận đã chuyển sang “{Comment.Status(status).label}”.",

@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.text import Truncator
 
 from articles.models import Article
+from pagecache.querysets import ContentQuerySet
 
 MIN_LENGTH = 5
 MAX_LENGTH = 500
@@ -39,7 +40,7 @@ def normalize_name(name):
     return " ".join(normalize_text(name).split())
 
 
-class CommentQuerySet(models.QuerySet):
+class CommentQuerySet(ContentQuerySet):
     def approved(self):
         """What readers may see: approved comments on visible articles, oldest first."""
         return self.filter(status=Comment.Status.APPROVED).order_by("created_at", "id")

@@ -3,6 +3,8 @@ from typing import NamedTuple
 from django.db import models, transaction
 from django.urls import reverse
 
+from pagecache.querysets import ContentQuerySet
+
 from . import renditions
 from .uploads import validate_photo_file
 
@@ -40,6 +42,8 @@ class Photo(models.Model):
     )
     renditions = models.JSONField("các cỡ ảnh", default=dict, blank=True, editable=False)
     uploaded_at = models.DateTimeField("tải lên lúc", auto_now_add=True)
+
+    objects = ContentQuerySet.as_manager()
 
     class Meta:
         verbose_name = "ảnh"

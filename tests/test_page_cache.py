@@ -9,6 +9,7 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
+from articles.models import Article
 from comments.models import Comment
 
 from .factories import ArticleFactory, CommentFactory, comment_form_data
@@ -260,6 +261,38 @@ def test_approving_a_comment_in_the_admin_shows_it_on_every_worker(workers, staf
     )
 
     assert "Chờ duyệt ạ" in workers.get("b", article.get_absolute_url()).text
+
+
+def test_a_bulk_update_shows_on_every_workers_cached_pages(workers, article):
+    workers.warm("/")
+
+    workers.settings.PAGE_CACHE_ALIAS = "worker-a"
+    Article.objects.filter(pk=article.pk).update(title="Tiêu đề sửa hàng loạt")
+
+    assert "Tiêu đề sửa hàng loạt" in workers.get("b", "/").text
+
+
+def test_bulk_created_articles_show_on_every_workers_cached_pages(workers, article):
+    workers.warm("/")
+
+    workers.settings.PAGE_CACHE_ALIAS = "worker-a"
+    Article.objects.bulk_create(
+        [
+            ArticleFactory.build(
+                title="Tin nhập hàng loạt", slug="tin-nhap", category=article.category
+            )
+        ]
+    )
+
+    assert "Tin nhập hàng loạt" in workers.get("b", "/").text
+
+
+def test_a_bulk_update_that_changes_nothing_keeps_pages_cached(client, article):
+    cached(client, "/")
+
+    Article.objects.filter(pk=-1).update(title="Không bài nào")
+
+    assert client.get("/")["X-Page-Cache"] == "hit"
 
 
 def test_a_scheduled_article_appears_at_its_time_on_every_workers_cached_pages(workers, article):
