@@ -2,9 +2,10 @@
 
 Seeds the database in DATABASE_URL, starts three gunicorn servers on the
 deployment settings — one as deployed; one with PAGE_CACHE_ENABLED=false
-("uncached": every request renders its page, reusing only the sidebar that
-all pages share); one with the sidebar fragments off too ("cold": nothing
-cached at all) — and then, round after round, runs wrk for a few seconds
+("uncached": every request runs its queries and renders its page, reusing
+only the menu and sidebar all pages share and the remembered markup of
+unchanged cards); one with PAGE_CACHE_FRAGMENTS=false too ("cold": nothing
+cached or remembered) — and then, round after round, runs wrk for a few seconds
 against each scenario in turn: a bare HttpResponse (the floor),
 home/section/article cached, uncached and cold, and a comment POST. Prints
 req/s, p50/p99 (medians over the rounds), the ratio to the floor, each page's
