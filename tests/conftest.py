@@ -97,12 +97,6 @@ def browser_type_launch_args(browser_type_launch_args):
 
 
 @pytest.fixture(autouse=True)
-def _fast_password_hashing(settings):
-    """Tests create editors by the hundred: a weak hash is fine for throwaway users."""
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
-@pytest.fixture(autouse=True)
 def _live_server_links_unhashed_static(request):
     """The live server serves static files through the finders, which know no
     content-hashed names: pages under test by a browser link the unhashed ones."""
