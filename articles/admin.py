@@ -1,4 +1,5 @@
 from django import forms
+from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -7,7 +8,9 @@ from django.http import Http404, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
+from django.utils.decorators import method_decorator
 from django.utils.html import format_html
+from django.views.decorators.csp import csp_override
 
 from photos.rendering import render_picture
 
@@ -89,6 +92,16 @@ class MineFilter(admin.SimpleListFilter):
         if self.value() == "1":
             return queryset.filter(created_by=request.user)
         return queryset
+
+
+# The body editor (Tiptap) injects its base ProseMirror rules as a <style>: the article
+# form's policy allows exactly that text by its hash (tests/test_csp_browser.py fails if
+# an upgrade of django-prose-editor changes it). Every other page keeps style-src 'self'.
+TIPTAP_BASE_STYLE = "'sha256-PlumsSlvJ7vvWzjqibGAYKq92O3y/4JTxWWsWJvyUYA='"
+BODY_EDITOR_CSP = {
+    **settings.SECURE_CSP,
+    "style-src": [*settings.SECURE_CSP["style-src"], TIPTAP_BASE_STYLE],
+}
 
 
 @admin.register(Article)
@@ -242,6 +255,10 @@ class ArticleAdmin(admin.ModelAdmin):
             self.message_user(request, f"{done_message} {done} bài viết.", messages.SUCCESS)
         for reason in refused:
             self.message_user(request, f"Bỏ qua {reason}", messages.WARNING)
+
+    @method_decorator(csp_override(BODY_EDITOR_CSP))
+    def changeform_view(self, *args, **kwargs):
+        return super().changeform_view(*args, **kwargs)
 
     # --- Revisions: history, compare, restore ---------------------------
 
