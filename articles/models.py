@@ -193,9 +193,10 @@ class ArticleQuerySet(ContentQuerySet):
         return self.filter(created_by=user.pk)
 
     def visible_to(self, user):
-        """Readers see `published()`; logged-in staff may also preview the rest."""
+        """Readers see `published()`; staff may also preview what they work on in the
+        admin (`managed_by`: an editor every article, a reporter their own)."""
         if user.is_authenticated and user.is_staff:
-            return self
+            return self.published() | self.managed_by(user)
         return self.published()
 
     CARD_FIELDS = (

@@ -342,12 +342,31 @@ def test_moderating_comments_is_for_editors_and_administrators(client, role):
 
 
 @pytest.mark.parametrize("role", [REPORTER, EDITOR, ADMINISTRATOR])
-def test_staff_of_every_role_preview_a_draft_as_readers_will_see_it(client, role):
-    logged_in(client, role)
-    draft = ArticleFactory(draft=True, title="Bài chưa đăng")
+def test_staff_of_every_role_preview_their_own_draft_as_readers_will_see_it(client, role):
+    user = logged_in(client, role)
+    draft = ArticleFactory(draft=True, title="Bài chưa đăng", created_by=user)
     response = client.get(draft.get_absolute_url())
     assert response.status_code == 200
     assert "Bản xem trước" in response.text
+
+
+@pytest.mark.parametrize("role", [EDITOR, ADMINISTRATOR])
+def test_editors_preview_any_reporters_draft(client, role):
+    logged_in(client, role)
+    draft = ArticleFactory(draft=True, created_by=NewsroomUserFactory(role=REPORTER))
+    assert client.get(draft.get_absolute_url()).status_code == 200
+
+
+@pytest.mark.parametrize("status", ["draft", "pending", "scheduled"])
+def test_a_reporter_cannot_read_another_reporters_unpublished_article(client, status):
+    logged_in(client, REPORTER)
+    colleague = NewsroomUserFactory(role=REPORTER)
+    article = (
+        ArticleFactory(scheduled=True, created_by=colleague)
+        if status == "scheduled"
+        else ArticleFactory(status=status, published_at=None, created_by=colleague)
+    )
+    assert client.get(article.get_absolute_url()).status_code == 404
 
 
 @pytest.mark.parametrize("status", ["draft", "pending", "unpublished", "scheduled"])
