@@ -19,10 +19,12 @@ from .dates import vn_datetime
 from .models import Article
 
 # size: (rendition family, rendered width, lazy-loaded). "large" is the homepage's
-# lead story, above the fold; "medium" fills section blocks and lists; "small" the sidebar.
+# lead story, above the fold; "medium" fills section blocks and lists ("wide" where
+# the page shows it across half the column); "small" the sidebar.
 PICTURES = {
     "large": ("article", SIZES["lead"], False),
     "medium": ("card", SIZES["card"], True),
+    "wide": ("card", SIZES["wide-card"], True),
     "small": ("card", SIZES["thumb"], True),
 }
 HEADINGS = frozenset({"h2", "h3"})
@@ -30,18 +32,20 @@ HEADINGS = frozenset({"h2", "h3"})
 CARDS = RenderMemo(max_entries=2000)
 
 
-def render_card(article, *, size="medium", heading="h3", hide_sapo=False):
+def render_card(article, *, size="medium", heading="h3", hide_sapo=False, wide=False):
     """One card: cover, title, section and time, and the sapo unless `hide_sapo`.
 
     `article` needs the fields of `Article.objects.for_cards()`. `heading` is the
     title's element: "h3", or "h2" where the page needs it to keep headings in order.
+    `wide`: a medium card whose picture the page shows across half the column.
     """
     if heading not in HEADINGS:
         raise ValueError(f"A card title is an h2 or an h3, not {heading!r}")
-    options = (size, heading, bool(hide_sapo))
+    picture = "wide" if wide and size == "medium" else size
+    options = (size, picture, heading, bool(hide_sapo))
     return CARDS.get_or_render(
         (*options, *card_content(article)),
-        lambda: _format_card(article, size=size, heading=heading, hide_sapo=hide_sapo),
+        lambda: _format_card(article, *options),
     )
 
 
@@ -68,11 +72,11 @@ def card_content(article):
     )
 
 
-def _format_card(article, *, size, heading, hide_sapo):
+def _format_card(article, size, picture, heading, hide_sapo):
     url = article.get_absolute_url()
     image = ""
     if article.cover_id:
-        family, sizes, lazy = PICTURES[size]
+        family, sizes, lazy = PICTURES[picture]
         image = format_html(
             '<a class="card__image" href="{}" tabindex="-1" aria-hidden="true">{}</a>',
             url,

@@ -12,7 +12,9 @@ from .renditions import FAMILIES
 SIZES = {
     "article": "(max-width: 60rem) calc(100vw - 2rem), 46rem",
     "lead": "(max-width: 60rem) calc(100vw - 2rem), 46rem",
-    "card": "10rem",
+    "card": "(max-width: 30rem) 7.5rem, 11rem",
+    # The first story of a homepage section block and related stories: half the column.
+    "wide-card": "(min-width: 40rem) 24rem, (max-width: 30rem) 7.5rem, 11rem",
     "thumb": "5.5rem",
 }
 

@@ -107,3 +107,19 @@ def test_the_menu_marks_the_page_the_reader_is_on(client):
     assert current_menu_link(client.get(economy.get_absolute_url())) == ["Kinh tế"]
     assert current_menu_link(client.get(story.get_absolute_url())) == ["Văn hóa"]
     assert current_menu_link(client.get("/tim-kiem/?q=kinh+te")) == []
+
+
+def picture_sizes(html):
+    return re.findall(r'<img [^>]*sizes="([^"]+)"', html)
+
+
+def test_a_section_blocks_first_story_asks_for_a_picture_as_wide_as_it_is_shown(client):
+    section = CategoryFactory()
+    for _ in range(3):
+        ArticleFactory(category=section, cover=PhotoFactory())
+    block = re.search(r'<section class="section-block".*?</section>', client.get("/").text, re.S)
+
+    first, *others = picture_sizes(block.group())
+
+    assert first.startswith("(min-width: 40rem) 24rem")
+    assert others and all(not sizes.startswith("(min-width") for sizes in others)

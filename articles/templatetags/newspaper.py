@@ -17,9 +17,9 @@ register.filter(vn_date)
 
 
 @register.simple_tag
-def card(article, size="medium", heading="h3", hide_sapo=False):
+def card(article, size="medium", heading="h3", hide_sapo=False, wide=False):
     """`{% card article size="large" heading="h2" %}`: an article teaser (articles.cards)."""
-    return render_card(article, size=size, heading=heading, hide_sapo=hide_sapo)
+    return render_card(article, size=size, heading=heading, hide_sapo=hide_sapo, wide=wide)
 
 
 @register.inclusion_tag("includes/latest_news.html", takes_context=True)
