@@ -1,13 +1,14 @@
 """Rendered markup remembered by what it shows, so nothing ever has to invalidate it."""
 
 import threading
+import weakref
 from collections import OrderedDict
 
 from django.conf import settings
 from django.core.signals import setting_changed
 from django.dispatch import receiver
 
-_memos = []
+_memos = weakref.WeakSet()
 
 
 class RenderMemo:
@@ -24,7 +25,7 @@ class RenderMemo:
         self.max_entries = max_entries
         self._entries = OrderedDict()
         self._lock = threading.Lock()
-        _memos.append(self)
+        _memos.add(self)
 
     def get_or_render(self, key, render):
         if not settings.PAGE_CACHE_FRAGMENTS:
