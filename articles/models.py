@@ -205,6 +205,7 @@ class ArticleQuerySet(ContentQuerySet):
         "slug",
         "sapo",
         "published_at",
+        "is_featured",
         "category__name",
         "category__slug",
         *CARD_PHOTO_FIELDS,
@@ -259,30 +260,57 @@ class ArticleQuerySet(ContentQuerySet):
             article.search_text = article.build_search_text()
         self.bulk_update(articles, ["search_text"], batch_size=self.SEARCH_TEXT_BATCH)
 
-    def latest_per_category(self, per_category, category_ids):
-        """The newest `per_category` of these articles in each given section, in one query.
+    def front_page(self, sections, *, per_section):
+        """The homepage's stories, in one query: (lead, [(section, its newest stories)]).
 
-        Each section costs one short index scan, whatever the size of the archive.
-        PostgreSQL gathers every section's newest ids with one correlated
-        `unnest(ARRAY(… LIMIT n))` subquery; other databases get one
-        `IN (… LIMIT n)` subquery per section.
+        The lead is the newest featured article, or else the newest of all; each
+        section then shows its `per_section` newest other articles. One short
+        index scan per section (see `_newest_per_section`), so the cost does not
+        grow with the archive.
         """
-        category_ids = list(category_ids)
-        if not category_ids:
-            return self.none()
         newest = self.order_by("-published_at", "-id").values("pk")
+        # One more than shown per section: the lead may be one of them.
+        candidates = self._newest_featured_and_per_section(newest, sections, per_section + 1)
+        stories = sorted(
+            self.filter(candidates), key=lambda story: (story.published_at, story.pk), reverse=True
+        )
+        lead = next(
+            (story for story in stories if story.is_featured), stories[0] if stories else None
+        )
+        by_section = {}
+        for story in stories:
+            if story != lead:
+                by_section.setdefault(story.category_id, []).append(story)
+        return lead, [
+            (section, by_section[section.pk][:per_section])
+            for section in sections
+            if section.pk in by_section
+        ]
+
+    @staticmethod
+    def _newest_featured_and_per_section(newest, sections, count):
+        """A condition: the newest featured of `newest`, or among the `count` newest in
+        one of `sections`; each an index scan of a few rows.
+
+        PostgreSQL gathers every section's newest ids with one correlated
+        `unnest(ARRAY(… LIMIT n))` subquery, in one `IN (… UNION ALL …)` with the
+        featured one (an OR of two IN subqueries would filter the whole archive).
+        Other databases get one `IN (… LIMIT n)` per section, which SQLite ORs by index.
+        """
+        newest_featured = newest.filter(is_featured=True)[:1]
+        section_ids = [section.pk for section in sections]
         if connection.vendor == "postgresql":
-            newest_of_section = ArraySubquery(newest.filter(category=OuterRef("pk"))[:per_category])
-            picked = Category.objects.filter(pk__in=category_ids).values(
+            newest_of_section = ArraySubquery(newest.filter(category=OuterRef("pk"))[:count])
+            picked = Category.objects.filter(pk__in=section_ids).values(
                 story=Func(
                     newest_of_section, function="unnest", output_field=models.BigIntegerField()
                 )
             )
-            return self.filter(pk__in=picked)
-        in_a_section = Q()
-        for pk in category_ids:
-            in_a_section |= Q(pk__in=newest.filter(category=pk)[:per_category])
-        return self.filter(in_a_section)
+            return Q(pk__in=newest_featured.union(picked, all=True))
+        condition = Q(pk__in=newest_featured)
+        for pk in section_ids:
+            condition |= Q(pk__in=newest.filter(category=pk)[:count])
+        return condition
 
 
 class Article(EditorialWorkflow, models.Model):

@@ -16,22 +16,11 @@ class HomeView(TemplateView):
     template_name = "articles/home.html"
 
     def get_context_data(self, **kwargs):
-        visible = Article.objects.published().for_cards()
-        lead = visible.filter(is_featured=True).first() or visible.first()
-        categories = menu_categories(self.request)
-        blocks = visible.exclude(pk=lead.pk) if lead else visible
-        stories_by_category = {}
-        for article in blocks.latest_per_category(
-            STORIES_PER_SECTION_BLOCK, [category.pk for category in categories]
-        ):
-            stories_by_category.setdefault(article.category_id, []).append(article)
-        for stories in stories_by_category.values():
-            stories.sort(key=lambda article: (article.published_at, article.pk), reverse=True)
-        sections = [
-            (category, stories_by_category[category.pk])
-            for category in categories
-            if category.pk in stories_by_category
-        ]
+        lead, sections = (
+            Article.objects.published()
+            .for_cards()
+            .front_page(menu_categories(self.request), per_section=STORIES_PER_SECTION_BLOCK)
+        )
         return super().get_context_data(lead=lead, sections=sections, **kwargs)
 
 

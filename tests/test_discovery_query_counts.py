@@ -48,7 +48,7 @@ PAGES = {
     "search-without-words": (lambda a: f"{reverse('articles:search')}?q=%21", 4),
     "tag": (lambda a: a.tags.get().get_absolute_url(), 7),
     "author": (lambda a: a.authors.get().get_absolute_url(), 7),
-    "homepage": (lambda a: "/", 7),
+    "homepage": (lambda a: "/", 5),
     "site-feed": (lambda a: reverse("articles:feed"), 3),
     "section-feed": (lambda a: reverse("articles:category_feed", args=[a.category.slug]), 4),
     "sitemap-index": (lambda a: reverse("articles:sitemap"), 5),
