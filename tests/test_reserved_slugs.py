@@ -1,6 +1,7 @@
 """A section lives at /<slug>/, so its slug must not take a path the site itself uses."""
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from articles.models import Category
@@ -51,3 +52,12 @@ def test_reserved_slugs_are_read_from_the_urlconf():
     reserved = reserved_top_level_slugs()
     assert {"tim-kiem", "tac-gia", "tu-khoa", "luot-doc", "sitemap-news"} <= reserved
     assert not any("<" in word or "(" in word for word in reserved)
+
+
+def test_code_that_skips_the_admin_cannot_save_a_reserved_section_slug():
+    with pytest.raises(ValidationError, match=REFUSED):
+        Category.objects.create(name="Tìm kiếm")
+    with pytest.raises(ValidationError, match=REFUSED):
+        Category.objects.create(name="Tin RSS", slug="rss")
+
+    assert not Category.objects.exists()
