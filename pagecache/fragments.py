@@ -35,6 +35,16 @@ def shared_fragment(name, render, *, request=None, expires_at=None):
     """
     if not settings.PAGE_CACHE_FRAGMENTS:
         return render()
+    if request is None:
+        return _shared(name, render, request, expires_at)
+    # A page may ask twice (the homepage's sections are also its menu): one lookup.
+    asked = request.__dict__.setdefault("_pagecache_fragments", {})
+    if name not in asked:
+        asked[name] = _shared(name, render, request, expires_at)
+    return asked[name]
+
+
+def _shared(name, render, request, expires_at):
     cache = content_version.page_cache()
     key = f"pagecache:fragment:{name}"
     now = time.time()
