@@ -1,27 +1,14 @@
 """Vietnamese search: the same behaviour on SQLite and PostgreSQL."""
 
-from datetime import timedelta
-
 import pytest
-from django.urls import reverse
-from django.utils import timezone
 
 from articles.models import Article
 from articles.search import fold, search_document
 
 from .factories import ArticleFactory
+from .search_helpers import SEARCH, hours_ago, titles
 
 pytestmark = pytest.mark.django_db
-
-SEARCH = reverse("articles:search")
-
-
-def titles(query):
-    return list(Article.objects.published().search(query).values_list("title", flat=True))
-
-
-def hours_ago(hours):
-    return timezone.now() - timedelta(hours=hours)
 
 
 @pytest.fixture

@@ -5,30 +5,17 @@ On PostgreSQL search reads the stored `search_vector`/`exact_search_vector`
 those are current; on SQLite the same tests pin `search_text`.
 """
 
-from datetime import timedelta
-
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from django.urls import reverse
-from django.utils import timezone
 
 from articles.models import Article
 from articles.views import BoundedPaginator
 
 from .factories import ArticleFactory, CategoryFactory
+from .search_helpers import SEARCH, hours_ago, titles
 
 pytestmark = pytest.mark.django_db
-
-SEARCH = reverse("articles:search")
-
-
-def titles(query):
-    return list(Article.objects.published().search(query).values_list("title", flat=True))
-
-
-def hours_ago(hours):
-    return timezone.now() - timedelta(hours=hours)
 
 
 def test_a_title_changed_with_queryset_update_is_what_search_finds():
