@@ -6,7 +6,7 @@ rate-limit counter lives in a real Redis, as in production.
 """
 
 from concurrent.futures import ThreadPoolExecutor
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 import pytest
 import time_machine
@@ -64,7 +64,9 @@ def test_under_the_normal_limit_each_accepted_post_is_one_row_and_each_refused_o
 ):
     settings.COMMENTS_RATE_PERIOD = 3600  # one window for the whole test, however slow the host
     article = ArticleFactory()
-    with time_machine.travel(datetime(2026, 11, 26, 8, 0, tzinfo=UTC), tick=True):
+    # The start of the next window, after the article went up (a fixed date would go stale).
+    next_hour = datetime.now(UTC).replace(minute=0, second=0, microsecond=0) + timedelta(hours=1)
+    with time_machine.travel(next_hour, tick=True):
         statuses = post_all(article, posts_per_client=settings.COMMENTS_RATE_LIMIT * 2)
     accepted = [number for number, status in statuses if status == 302]
     refused = [number for number, status in statuses if status == 429]
