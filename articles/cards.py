@@ -14,7 +14,7 @@ from pagecache.memo import RenderMemo
 from photos.rendering import SIZES, render_picture
 
 from .dates import vn_datetime
-from .models import Article
+from .models import Article, Teaser
 
 # size: (rendition family, rendered width, lazy-loaded). "large" is the homepage's
 # lead story, above the fold; "medium" fills section blocks and lists ("wide" where
@@ -33,8 +33,9 @@ CARDS = RenderMemo(max_entries=2000)
 def render_card(article, *, size="medium", heading="h3", hide_sapo=False, wide=False):
     """One card: cover, title, section and time, and the sapo unless `hide_sapo`.
 
-    `article` needs the fields of `Article.objects.for_cards()`. `heading` is the
-    title's element: "h3", or "h2" where the page needs it to keep headings in order.
+    `article` is a `Teaser`, or an Article with the fields of `Article.objects.for_cards()`.
+    `heading` is the title's element: "h3", or "h2" where the page needs it to keep
+    headings in order.
     `wide`: a medium card whose picture the page shows across half the column.
     """
     if heading not in HEADINGS:
@@ -43,12 +44,14 @@ def render_card(article, *, size="medium", heading="h3", hide_sapo=False, wide=F
     options = (size, picture, heading, bool(hide_sapo))
     return CARDS.get_or_render(
         (*options, *card_content(article)),
-        lambda: _format_card(article, *options),
+        lambda: _format_card(article.article if isinstance(article, Teaser) else article, *options),
     )
 
 
 def card_content(article):
-    """Every field a card shows: equal content, equal markup."""
+    """Every field a card shows (an Article's, or a Teaser's row): equal content, equal markup."""
+    if isinstance(article, Teaser):
+        return article.row
     section, cover = article.category, article.cover
     return (
         article.pk,

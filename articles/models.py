@@ -1,3 +1,5 @@
+import json
+
 from django.conf import settings
 from django.contrib.postgres.expressions import ArraySubquery
 from django.contrib.postgres.search import SearchVectorField
@@ -5,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import connection, models, transaction
 from django.db.models import Func, OuterRef, Q
+from django.db.models.functions import Cast
 from django.urls import reverse, reverse_lazy
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -231,6 +234,13 @@ class ArticleQuerySet(ContentQuerySet):
             .defer("search_text", "search_vector", "exact_search_vector")
         )
 
+    def teasers(self):
+        """The articles as `Teaser`s: what their cards show, read as plain rows."""
+        rows = self.annotate(
+            cover_renditions_json=Cast("cover__renditions", models.TextField())
+        ).values_list(*Teaser.FIELDS)
+        return [Teaser(row) for row in rows]
+
     def for_search_results(self):
         """A card plus the body, which the highlighted excerpt may come from."""
         return self.select_related("category", "cover").only(*self.CARD_FIELDS, "body")
@@ -269,7 +279,7 @@ class ArticleQuerySet(ContentQuerySet):
         self.bulk_update(articles, ["search_text"], batch_size=self.SEARCH_TEXT_BATCH)
 
     def front_page(self, sections, *, per_section):
-        """The homepage's stories, in one query: (lead, [(section, its newest stories)]).
+        """The homepage's stories as `Teaser`s, in one query: (lead, [(section, its newest)]).
 
         The lead is the newest featured article, or else the newest of all; each
         section then shows its `per_section` newest other articles. One short
@@ -280,7 +290,9 @@ class ArticleQuerySet(ContentQuerySet):
         # One more than shown per section: the lead may be one of them.
         candidates = self._newest_featured_and_per_section(newest, sections, per_section + 1)
         stories = sorted(
-            self.filter(candidates), key=lambda story: (story.published_at, story.pk), reverse=True
+            self.filter(candidates).teasers(),
+            key=lambda story: (story.published_at, story.pk),
+            reverse=True,
         )
         lead = next(
             (story for story in stories if story.is_featured), stories[0] if stories else None
@@ -319,6 +331,72 @@ class ArticleQuerySet(ContentQuerySet):
         for pk in section_ids:
             condition |= Q(pk__in=newest.filter(category=pk)[:count])
         return condition
+
+
+class Teaser:
+    """An article as its card shows it, read as a plain row (`ArticleQuerySet.teasers`).
+
+    For pages made of dozens of cards: the homepage's forty articles, each with its
+    cover and section, made 120 model instances, which cost more than the page's
+    query and template together. A teaser keeps the row, which is also the card's
+    content key (articles.cards), and makes the instances only for a card that has
+    to be formatted. The cover's renditions stay JSON text until then.
+    """
+
+    FIELDS = (
+        "pk",
+        "title",
+        "slug",
+        "sapo",
+        "published_at",
+        "is_featured",
+        "category_id",
+        "category__name",
+        "category__slug",
+        "cover_id",
+        *(name for name in CARD_PHOTO_FIELDS if name != "cover__renditions"),
+        "cover_renditions_json",
+    )
+    __slots__ = ("_article", "category_id", "is_featured", "pk", "published_at", "row", "title")
+
+    def __init__(self, row):
+        self.row = row
+        self.pk, self.title, _, _, self.published_at, self.is_featured, self.category_id = row[:7]
+        self._article = None
+
+    def __repr__(self):
+        return f"<Teaser {self.pk}: {self.title}>"
+
+    @property
+    def article(self):
+        """The Article (with its section and cover) that the row describes; not for saving."""
+        if self._article is None:
+            values = dict(zip(self.FIELDS, self.row, strict=True))
+            cover = None
+            if values["cover_id"] is not None:
+                cover = Photo(
+                    pk=values["cover_id"],
+                    renditions=json.loads(values["cover_renditions_json"]),
+                    **{
+                        name.removeprefix("cover__"): values[name]
+                        for name in CARD_PHOTO_FIELDS
+                        if name != "cover__renditions"
+                    },
+                )
+            section = Category(
+                pk=self.category_id, name=values["category__name"], slug=values["category__slug"]
+            )
+            self._article = Article(
+                pk=self.pk,
+                title=self.title,
+                slug=values["slug"],
+                sapo=values["sapo"],
+                published_at=self.published_at,
+                is_featured=self.is_featured,
+                category=section,
+                cover=cover,
+            )
+        return self._article
 
 
 class Article(EditorialWorkflow, models.Model):

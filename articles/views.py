@@ -16,10 +16,8 @@ class HomeView(TemplateView):
     template_name = "articles/home.html"
 
     def get_context_data(self, **kwargs):
-        lead, sections = (
-            Article.objects.published()
-            .for_cards()
-            .front_page(menu_categories(self.request), per_section=STORIES_PER_SECTION_BLOCK)
+        lead, sections = Article.objects.published().front_page(
+            menu_categories(self.request), per_section=STORIES_PER_SECTION_BLOCK
         )
         return super().get_context_data(lead=lead, sections=sections, **kwargs)
 

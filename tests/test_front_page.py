@@ -20,7 +20,7 @@ def story(section, hours_ago, **fields):
 
 def front_page(per_section=4):
     sections = list(Category.objects.visible())
-    return Article.objects.published().for_cards().front_page(sections, per_section=per_section)
+    return Article.objects.published().front_page(sections, per_section=per_section)
 
 
 def titles(stories):

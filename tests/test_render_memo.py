@@ -5,8 +5,9 @@ import re
 import pytest
 
 from articles.cards import render_card
-from articles.models import Article
+from articles.models import Article, Category
 from pagecache.memo import RenderMemo
+from photos.models import Photo
 
 from .factories import ArticleFactory, CategoryFactory, PhotoFactory
 
@@ -84,6 +85,43 @@ def test_a_card_shows_its_articles_current_content(change):
     after = render_card(article)
 
     assert after != before
+
+
+def as_teaser(article):
+    [teaser] = Article.objects.filter(pk=article.pk).teasers()
+    return teaser
+
+
+@pytest.mark.parametrize("with_cover", [True, False], ids=["with cover", "without cover"])
+@pytest.mark.parametrize("size", ["large", "medium", "small"])
+def test_a_teasers_card_is_its_articles_card(size, with_cover):
+    article = ArticleFactory(cover=PhotoFactory() if with_cover else None)
+
+    from_teaser = render_card(as_teaser(article), size=size)
+
+    assert from_teaser == render_card(as_card(article), size=size)
+    assert ("<picture" in from_teaser) is with_cover
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        lambda article: Article.objects.filter(pk=article.pk).update(title="Tiêu đề đã sửa"),
+        lambda article: Article.objects.filter(pk=article.pk).update(sapo="Sapo đã sửa lại."),
+        lambda article: Category.objects.filter(pk=article.category_id).update(name="Đổi tên"),
+        lambda article: Photo.objects.filter(pk=article.cover_id).update(renditions={}),
+    ],
+    ids=["title", "sapo", "section name", "cover renditions"],
+)
+def test_a_teasers_card_shows_its_articles_current_content(change):
+    article = ArticleFactory(cover=PhotoFactory())
+    before = render_card(as_teaser(article))
+
+    change(article)
+    after = render_card(as_teaser(article))
+
+    assert after != before
+    assert after == render_card(as_card(article))
 
 
 def test_equal_cards_in_different_sizes_are_not_mixed_up():
