@@ -1,6 +1,7 @@
 """Reader pages cost the same number of queries with 1,000 or 10,000 articles (uncached)."""
 
 import pytest
+from django.db import connection
 
 from articles.views import ARTICLES_PER_PAGE, BoundedPaginator
 
@@ -73,3 +74,18 @@ def test_section_pages_end_at_a_bounded_depth(client):
 
     assert client.get(url, {"page": BoundedPaginator.max_pages}).status_code == 200
     assert client.get(url, {"page": BoundedPaginator.max_pages + 1}).status_code == 404
+
+
+@pytest.mark.postgres
+def test_postgresql_plans_a_pages_queries_once_per_connection(client, settings):
+    """Server-side binding: after a few requests the homepage's query is a prepared statement."""
+    settings.PAGE_CACHE_ENABLED = False
+    ArticleFactory(cover=PhotoFactory())
+    for _ in range(6):
+        client.get("/")
+
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT statement FROM pg_prepared_statements")
+        prepared = [statement for (statement,) in cursor.fetchall()]
+
+    assert any('FROM "articles_article"' in statement for statement in prepared)
