@@ -343,6 +343,8 @@ class Teaser:
     to be formatted. The cover's renditions stay JSON text until then.
     """
 
+    # The cover's renditions come as JSON text instead (cover_renditions_json).
+    COVER_FIELDS = tuple(name for name in CARD_PHOTO_FIELDS if name != "cover__renditions")
     FIELDS = (
         "pk",
         "title",
@@ -354,7 +356,7 @@ class Teaser:
         "category__name",
         "category__slug",
         "cover_id",
-        *(name for name in CARD_PHOTO_FIELDS if name != "cover__renditions"),
+        *COVER_FIELDS,
         "cover_renditions_json",
     )
     __slots__ = ("_article", "category_id", "is_featured", "pk", "published_at", "row", "title")
@@ -377,11 +379,7 @@ class Teaser:
                 cover = Photo(
                     pk=values["cover_id"],
                     renditions=json.loads(values["cover_renditions_json"]),
-                    **{
-                        name.removeprefix("cover__"): values[name]
-                        for name in CARD_PHOTO_FIELDS
-                        if name != "cover__renditions"
-                    },
+                    **{name.removeprefix("cover__"): values[name] for name in self.COVER_FIELDS},
                 )
             section = Category(
                 pk=self.category_id, name=values["category__name"], slug=values["category__slug"]
