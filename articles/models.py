@@ -167,22 +167,37 @@ CARD_PHOTO_FIELDS = (
 )
 
 
+class QueryTime(models.Expression):
+    """The current time, as of when the query is compiled rather than built.
+
+    A queryset of `published()` articles may be built once and run many times —
+    as a class-level `queryset`, or the homepage's (articles.front_page) — and
+    still show what is published at the moment each run happens.
+    """
+
+    output_field = models.DateTimeField()
+
+    def as_sql(self, compiler, connection):
+        return "%s", [self.output_field.get_db_prep_value(timezone.now(), connection)]
+
+
 class ArticleQuerySet(ContentQuerySet):
     def published(self, *, at=None):
         """What readers may see: published, with a publication time that has come.
 
         This is the one definition of visibility; every reader view, feed and
         sitemap starts from it. A scheduled article needs no job to go live:
-        it simply starts matching once `published_at` has passed.
+        it simply starts matching once `published_at` has passed — checked when
+        the query runs, however long before it was built (`QueryTime`).
         """
         return self.filter(
             status=Article.Status.PUBLISHED,
-            published_at__lte=at or timezone.now(),
+            published_at__lte=at or QueryTime(),
         )
 
     def scheduled(self, *, at=None):
         """Published with a time still to come ("Hẹn giờ"): they go live by themselves."""
-        return self.filter(status=Article.Status.PUBLISHED, published_at__gt=at or timezone.now())
+        return self.filter(status=Article.Status.PUBLISHED, published_at__gt=at or QueryTime())
 
     def next_publication_time(self, *, after=None):
         """When the next scheduled article goes live (None if nothing is scheduled).
@@ -283,7 +298,7 @@ class ArticleQuerySet(ContentQuerySet):
 
         The lead is the newest featured article, or else the newest of all; each
         section then shows its `per_section` newest other articles. One short
-        index scan per section (see `_newest_per_section`), so the cost does not
+        index scan per section (see `_newest_featured_and_per_section`), so the cost does not
         grow with the archive.
         """
         newest = self.order_by("-published_at", "-id").values("pk")

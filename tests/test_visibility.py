@@ -40,6 +40,16 @@ def test_scheduled_article_is_hidden_until_its_time_then_appears_by_itself():
         assert article in Article.objects.published()
 
 
+def test_a_query_built_before_an_articles_time_shows_it_when_run_after():
+    go_live = timezone.now().replace(microsecond=0) + timedelta(hours=3)
+    article = ArticleFactory(published_at=go_live)
+    with time_machine.travel(go_live - timedelta(seconds=1), tick=False):
+        built_early = Article.objects.published()
+        assert article not in built_early.all()
+    with time_machine.travel(go_live, tick=False):
+        assert article in built_early.all()
+
+
 def test_scheduled_article_page_is_404_before_and_200_after_its_time(client):
     go_live = timezone.now().replace(microsecond=0) + timedelta(hours=3)
     article = ArticleFactory(published_at=go_live)
