@@ -251,10 +251,13 @@ class ArticleQuerySet(ContentQuerySet):
 
     def teasers(self):
         """The articles as `Teaser`s: what their cards show, read as plain rows."""
-        rows = self.annotate(
+        return [Teaser(row) for row in self.teaser_rows()]
+
+    def teaser_rows(self):
+        """The rows `Teaser`s are made of (the cover's renditions as JSON text)."""
+        return self.annotate(
             cover_renditions_json=Cast("cover__renditions", models.TextField())
         ).values_list(*Teaser.FIELDS)
-        return [Teaser(row) for row in rows]
 
     def for_search_results(self):
         """A card plus the body, which the highlighted excerpt may come from."""
@@ -293,39 +296,22 @@ class ArticleQuerySet(ContentQuerySet):
             article.search_text = article.build_search_text()
         self.bulk_update(articles, ["search_text"], batch_size=self.SEARCH_TEXT_BATCH)
 
-    def front_page(self, sections, *, per_section):
-        """The homepage's stories as `Teaser`s, in one query: (lead, [(section, its newest)]).
+    def front_page_stories(self, section_ids, *, per_section):
+        """The homepage's candidates as teaser rows, in one (lazy) query.
 
-        The lead is the newest featured article, or else the newest of all; each
-        section then shows its `per_section` newest other articles. One short
-        index scan per section (see `_newest_featured_and_per_section`), so the cost does not
-        grow with the archive.
+        The newest featured article and each section's `per_section` newest: one short
+        index scan each (see `_newest_featured_and_per_section`), so the cost does not
+        grow with the archive. articles.front_page picks the lead and the blocks.
         """
         newest = self.order_by("-published_at", "-id").values("pk")
-        # One more than shown per section: the lead may be one of them.
-        candidates = self._newest_featured_and_per_section(newest, sections, per_section + 1)
-        stories = sorted(
-            self.filter(candidates).teasers(),
-            key=lambda story: (story.published_at, story.pk),
-            reverse=True,
-        )
-        lead = next(
-            (story for story in stories if story.is_featured), stories[0] if stories else None
-        )
-        by_section = {}
-        for story in stories:
-            if story != lead:
-                by_section.setdefault(story.category_id, []).append(story)
-        return lead, [
-            (section, by_section[section.pk][:per_section])
-            for section in sections
-            if section.pk in by_section
-        ]
+        return self.filter(
+            self._newest_featured_and_per_section(newest, section_ids, per_section)
+        ).teaser_rows()
 
     @staticmethod
-    def _newest_featured_and_per_section(newest, sections, count):
+    def _newest_featured_and_per_section(newest, section_ids, count):
         """A condition: the newest featured of `newest`, or among the `count` newest in
-        one of `sections`; each an index scan of a few rows.
+        one of the sections; each an index scan of a few rows.
 
         PostgreSQL gathers every section's newest ids with one correlated
         `unnest(ARRAY(… LIMIT n))` subquery, in one `IN (… UNION ALL …)` with the
@@ -333,7 +319,6 @@ class ArticleQuerySet(ContentQuerySet):
         Other databases get one `IN (… LIMIT n)` per section, which SQLite ORs by index.
         """
         newest_featured = newest.filter(is_featured=True)[:1]
-        section_ids = [section.pk for section in sections]
         if connection.vendor == "postgresql":
             newest_of_section = ArraySubquery(newest.filter(category=OuterRef("pk"))[:count])
             picked = Category.objects.filter(pk__in=section_ids).values(

@@ -3,6 +3,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.utils.functional import cached_property
 from django.views.generic import DetailView, ListView, TemplateView
 
+from .front_page import front_page
 from .menu import menu_categories
 from .models import Article, Author, Category, Tag
 from .search import MAX_QUERY_CHARS, excerpt, highlight, query_words
@@ -16,7 +17,7 @@ class HomeView(TemplateView):
     template_name = "articles/home.html"
 
     def get_context_data(self, **kwargs):
-        lead, sections = Article.objects.published().front_page(
+        lead, sections = front_page(
             menu_categories(self.request), per_section=STORIES_PER_SECTION_BLOCK
         )
         return super().get_context_data(lead=lead, sections=sections, **kwargs)

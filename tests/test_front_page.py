@@ -3,9 +3,11 @@
 from datetime import timedelta
 
 import pytest
+import time_machine
 from django.utils import timezone
 
-from articles.models import Article, Category
+from articles.front_page import front_page
+from articles.models import Category
 
 from .factories import ArticleFactory, CategoryFactory
 
@@ -18,9 +20,8 @@ def story(section, hours_ago, **fields):
     return ArticleFactory(category=section, published_at=NOW - timedelta(hours=hours_ago), **fields)
 
 
-def front_page(per_section=4):
-    sections = list(Category.objects.visible())
-    return Article.objects.published().front_page(sections, per_section=per_section)
+def homepage(per_section=4):
+    return front_page(list(Category.objects.visible()), per_section=per_section)
 
 
 def titles(stories):
@@ -33,7 +34,7 @@ def test_the_newest_featured_article_leads_though_newer_ones_exist():
     story(news, 5, title="Tiêu điểm", is_featured=True)
     story(news, 9, title="Tiêu điểm cũ", is_featured=True)
 
-    lead, _ = front_page()
+    lead, _ = homepage()
 
     assert lead.title == "Tiêu điểm"
 
@@ -44,7 +45,7 @@ def test_a_featured_article_older_than_every_block_still_leads():
     for hours in range(1, 8):
         story(news, hours)
 
-    lead, _ = front_page()
+    lead, _ = homepage()
 
     assert lead.title == "Tiêu điểm tuần trước"
 
@@ -54,7 +55,7 @@ def test_without_a_featured_article_the_newest_leads():
     story(news, 3, title="Cũ hơn")
     story(news, 1, title="Mới nhất")
 
-    lead, _ = front_page()
+    lead, _ = homepage()
 
     assert lead.title == "Mới nhất"
 
@@ -65,7 +66,7 @@ def test_the_lead_is_not_repeated_in_its_section_which_still_shows_four():
     for n in range(2, 7):
         story(news, n, title=f"Tin {n}")
 
-    lead, [(_, stories)] = front_page()
+    lead, [(_, stories)] = homepage()
 
     assert lead.title == "Tin 1"
     assert titles(stories) == ["Tin 2", "Tin 3", "Tin 4", "Tin 5"]
@@ -80,7 +81,7 @@ def test_sections_come_in_menu_order_with_their_newest_stories_first():
     story(culture, 2, title="Múa sạp")
     story(economy, 3, title="Giá chè")
 
-    _, sections = front_page()
+    _, sections = homepage()
 
     assert [(section.name, titles(stories)) for section, stories in sections] == [
         ("Kinh tế", ["Giá chè"]),
@@ -95,7 +96,7 @@ def test_drafts_and_scheduled_articles_stay_off_the_front_page():
     ArticleFactory(category=news, draft=True, title="Bản nháp", is_featured=True)
     ArticleFactory(category=news, scheduled=True, title="Hẹn giờ", is_featured=True)
 
-    lead, sections = front_page()
+    lead, sections = homepage()
 
     assert lead.title == "Đã đăng"
     assert sections == []
@@ -104,4 +105,20 @@ def test_drafts_and_scheduled_articles_stay_off_the_front_page():
 def test_an_empty_newsroom_has_no_lead_and_no_sections():
     CategoryFactory()
 
-    assert front_page() == (None, [])
+    assert homepage() == (None, [])
+
+
+def test_a_scheduled_story_leads_once_its_time_comes():
+    news = CategoryFactory()
+    story(news, 2, title="Đã đăng")
+    go_live = timezone.now().replace(microsecond=0) + timedelta(hours=1)
+    ArticleFactory(category=news, title="Hẹn giờ", published_at=go_live)
+
+    with time_machine.travel(go_live - timedelta(seconds=1), tick=False):
+        before, _ = homepage()
+    with time_machine.travel(go_live, tick=False):
+        after, [(_, stories)] = homepage()
+
+    assert before.title == "Đã đăng"
+    assert after.title == "Hẹn giờ"
+    assert titles(stories) == ["Đã đăng"]
