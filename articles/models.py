@@ -231,7 +231,6 @@ class ArticleQuerySet(ContentQuerySet):
         "slug",
         "sapo",
         "published_at",
-        "is_featured",
         "category__name",
         "category__slug",
         *CARD_PHOTO_FIELDS,
