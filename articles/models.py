@@ -248,15 +248,11 @@ class ArticleQuerySet(ContentQuerySet):
             .defer("search_text", "search_vector", "exact_search_vector")
         )
 
-    def teasers(self):
-        """The articles as `Teaser`s: what their cards show, read as plain rows."""
-        return [Teaser(row) for row in self.teaser_rows()]
-
     def teaser_rows(self):
         """The rows `Teaser`s are made of (the cover's renditions as JSON text)."""
         return self.annotate(
             cover_renditions_json=Cast("cover__renditions", models.TextField())
-        ).values_list(*Teaser.FIELDS)
+        ).values_list(*Teaser.FIELDS, named=True)
 
     def for_search_results(self):
         """A card plus the body, which the highlighted excerpt may come from."""
@@ -333,7 +329,7 @@ class ArticleQuerySet(ContentQuerySet):
 
 
 class Teaser:
-    """An article as its card shows it, read as a plain row (`ArticleQuerySet.teasers`).
+    """An article as its card shows it, read as a plain row (`ArticleQuerySet.teaser_rows`).
 
     For pages made of dozens of cards: the homepage's forty articles, each with its
     cover and section, made 120 model instances, which cost more than the page's
@@ -362,7 +358,9 @@ class Teaser:
 
     def __init__(self, row):
         self.row = row
-        self.pk, self.title, _, _, self.published_at, self.is_featured, self.category_id = row[:7]
+        # What the homepage sorts and groups by, as attributes: read for every story.
+        self.pk, self.title, self.published_at = row.pk, row.title, row.published_at
+        self.is_featured, self.category_id = row.is_featured, row.category_id
         self._article = None
 
     def __repr__(self):
@@ -372,24 +370,24 @@ class Teaser:
     def article(self):
         """The Article (with its section and cover) that the row describes; not for saving."""
         if self._article is None:
-            values = dict(zip(self.FIELDS, self.row, strict=True))
+            row = self.row
             cover = None
-            if values["cover_id"] is not None:
+            if row.cover_id is not None:
                 cover = Photo(
-                    pk=values["cover_id"],
-                    renditions=json.loads(values["cover_renditions_json"]),
-                    **{name.removeprefix("cover__"): values[name] for name in self.COVER_FIELDS},
+                    pk=row.cover_id,
+                    renditions=json.loads(row.cover_renditions_json),
+                    **{
+                        name.removeprefix("cover__"): getattr(row, name)
+                        for name in self.COVER_FIELDS
+                    },
                 )
-            section = Category(
-                pk=self.category_id, name=values["category__name"], slug=values["category__slug"]
-            )
+            section = Category(pk=row.category_id, name=row.category__name, slug=row.category__slug)
             self._article = Article(
-                pk=self.pk,
-                title=self.title,
-                slug=values["slug"],
-                sapo=values["sapo"],
-                published_at=self.published_at,
-                is_featured=self.is_featured,
+                pk=row.pk,
+                title=row.title,
+                slug=row.slug,
+                sapo=row.sapo,
+                published_at=row.published_at,
                 category=section,
                 cover=cover,
             )

@@ -5,7 +5,7 @@ import re
 import pytest
 
 from articles.cards import render_card
-from articles.models import Article, Category
+from articles.models import Article, Category, Teaser
 from pagecache.memo import RenderMemo
 from photos.models import Photo
 
@@ -88,8 +88,8 @@ def test_a_card_shows_its_articles_current_content(change):
 
 
 def as_teaser(article):
-    [teaser] = Article.objects.filter(pk=article.pk).teasers()
-    return teaser
+    [row] = Article.objects.filter(pk=article.pk).teaser_rows()
+    return Teaser(row)
 
 
 @pytest.mark.parametrize("with_cover", [True, False], ids=["with cover", "without cover"])
