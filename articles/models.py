@@ -87,18 +87,19 @@ class Category(SluggedModel):
 
     def save(self, *args, **kwargs):
         # Scripts and the shell skip clean(): a section at /tim-kiem/ would still hide search.
-        self._refuse_a_reserved_slug(self.slug or vietnamese_slugify(self.name))
+        self._refuse_a_reserved_slug()
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return reverse("articles:category", kwargs={"slug": self.slug})
 
     def clean(self):
-        self._refuse_a_reserved_slug(self.slug or vietnamese_slugify(self.name))
+        self._refuse_a_reserved_slug()
 
-    @staticmethod
-    def _refuse_a_reserved_slug(slug):
-        # A section lives at /<slug>/: it must not shadow the site's own pages.
+    def _refuse_a_reserved_slug(self):
+        # A section lives at /<slug>/ (the one it has, or the one save() will make from its
+        # name): it must not shadow the site's own pages.
+        slug = self.slug or vietnamese_slugify(self.name)
         if slug.lower() in reserved_top_level_slugs():
             raise ValidationError(
                 {
