@@ -259,9 +259,9 @@ class ArticleQuerySet(ContentQuerySet):
         """A card plus the body, which the highlighted excerpt may come from."""
         return self.select_related("category", "cover").only(*self.CARD_FIELDS, "body")
 
-    def search(self, query):
+    def search(self, query, *, among_newest=None):
         """Articles matching what a reader typed, most relevant first (see articles/search.py)."""
-        return search_articles(self, query)
+        return search_articles(self, query, among_newest=among_newest)
 
     # update() and bulk_create() skip save(): they refresh `search_text` themselves, so search
     # (and PostgreSQL's stored `search_vector`, generated from it) never goes stale.

@@ -97,8 +97,11 @@ def query_words(query):
     return list(seen)[:MAX_QUERY_WORDS]
 
 
-def search_articles(articles, query):
-    """`articles` matching `query`, most relevant first; none for a query without words."""
+def search_articles(articles, query, *, among_newest=None):
+    """`articles` matching `query`, most relevant first; none for a query without words.
+
+    With `among_newest`, only that many of the newest matches are found and ranked.
+    """
     terms = query_words(query)
     if not terms:
         return articles.none()
@@ -119,6 +122,13 @@ def search_articles(articles, query):
         matches = articles.filter(condition)
         relevance = Value(0.0, output_field=FloatField())
         exact = [Q(search_text__contains=f" {term} ") for term in typed_with_diacritics]
+    if among_newest is not None:
+        # Ranking reads every match's stored vector, and a broad query ("tin") matches
+        # most of the archive. The newest matches come from walking the published
+        # articles' index newest-first until enough match, so ranking costs the same
+        # however large the archive grows.
+        newest = matches.order_by("-published_at", "-id").values("pk")[:among_newest]
+        matches = articles.filter(pk__in=newest)
     exact_hits = sum(
         (Case(When(word, then=1), default=0) for word in exact),
         Value(0, output_field=IntegerField()),

@@ -102,11 +102,18 @@ class SearchView(ArticleListView):
 
     template_name = "articles/search.html"
 
+    @property
+    def ranked_matches(self):
+        """As many of the newest matches as the pages reach, and one more to tell the paginator
+        there are more: a broad query then costs the same however large the archive grows."""
+        return self.paginator_class.max_pages * self.paginate_by + 1
+
     def get_queryset(self):
         typed = self.request.GET.get("q", "")[:MAX_QUERY_CHARS]
         self.query = " ".join("".join(c if c.isprintable() else " " for c in typed).split())
         self.terms = query_words(self.query)
-        return Article.objects.published().search(self.query).for_search_results()
+        found = Article.objects.published().search(self.query, among_newest=self.ranked_matches)
+        return found.for_search_results()
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(query=self.query, terms=self.terms, **kwargs)

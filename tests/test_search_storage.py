@@ -95,12 +95,34 @@ def test_more_matches_than_the_pages_reach_are_counted_as_more_than(client, monk
     assert "Có 12 kết quả cho “mắc ca”" in client.get(SEARCH, {"q": "mắc ca"}).text
 
 
+def test_ranking_among_the_newest_matches_leaves_out_older_matches_not_newer_misses():
+    ArticleFactory(title="Hồ Sơn La", sapo="Tin.", published_at=hours_ago(30))
+    for hours in (20, 10):
+        ArticleFactory(title=f"Hộ nghèo {hours}", sapo="Tin.", published_at=hours_ago(hours))
+    ArticleFactory(title="Mùa hoa ban", sapo="Tin.", published_at=hours_ago(1))
+    newest_two = Article.objects.published().search("hồ", among_newest=2)
+    assert list(newest_two.values_list("title", flat=True)) == ["Hộ nghèo 10", "Hộ nghèo 20"]
+
+
+def test_a_query_matching_more_than_the_pages_reach_ranks_the_newest_matches(client, monkeypatch):
+    monkeypatch.setattr(BoundedPaginator, "max_pages", 1)
+    ArticleFactory(title="Hồ Sơn La", sapo="Tin.", published_at=hours_ago(99))
+    for hours in range(1, 14):
+        ArticleFactory(title=f"Hộ nghèo số {hours}", sapo="Tin.", published_at=hours_ago(hours))
+    page = client.get(SEARCH, {"q": "hồ"}).text
+    results = page.split('class="page__sidebar"')[0].replace("<mark>", "").replace("</mark>", "")
+    assert "Có hơn 12 kết quả cho “hồ”" in results
+    assert "Hộ nghèo số 1<" in results
+    assert "Hồ Sơn La" not in results
+
+
 def test_counting_search_results_does_not_rank_them(client):
     ArticleFactory.create_batch(2, sapo="Tin về cây mắc ca.")
     with CaptureQueriesContext(connection) as queries:
         client.get(SEARCH, {"q": "mắc ca"})
     (count,) = [q["sql"] for q in queries.captured_queries if "COUNT(" in q["sql"]]
-    assert "ORDER BY" not in count
+    assert "ts_rank" not in count
+    assert "CASE" not in count  # exact diacritics first
 
 
 @pytest.mark.postgres  # the stored vectors and GIN index
