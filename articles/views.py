@@ -6,7 +6,7 @@ from django.views.generic import DetailView, ListView, TemplateView
 from .front_page import front_page
 from .menu import menu_categories
 from .models import Article, Author, Category, Tag
-from .search import MAX_QUERY_CHARS, excerpt, highlight, query_words
+from .search import MAX_QUERY_CHARS, excerpt, highlight, planned_for_the_words_searched, query_words
 
 ARTICLES_PER_PAGE = 12
 STORIES_PER_SECTION_BLOCK = 4
@@ -116,10 +116,11 @@ class SearchView(ArticleListView):
         return found.for_search_results()
 
     def get_context_data(self, **kwargs):
-        context = super().get_context_data(query=self.query, terms=self.terms, **kwargs)
-        for article in context["articles"]:
-            article.highlighted_title = highlight(article.title, self.terms)
-            article.excerpt = excerpt(article, self.terms)
+        with planned_for_the_words_searched():  # counts and lists the results
+            context = super().get_context_data(query=self.query, terms=self.terms, **kwargs)
+            for article in context["articles"]:
+                article.highlighted_title = highlight(article.title, self.terms)
+                article.excerpt = excerpt(article, self.terms)
         return context
 
 

@@ -152,3 +152,20 @@ def test_on_postgresql_search_is_answered_from_the_gin_index_on_the_stored_vecto
         cursor.execute("SET LOCAL enable_seqscan = off")  # a handful of rows: force the choice
     plan = Article.objects.search("ho thuy dien").explain()
     assert "Bitmap Index Scan on article_search_vector_idx" in plan
+
+
+@pytest.mark.postgres  # prepared statements (settings: DATABASE_PREPARED_STATEMENTS)
+def test_on_postgresql_every_search_is_planned_for_its_own_words(client):
+    ArticleFactory(title="Hồ thủy điện Sơn La", sapo="Tin.")
+    for words in ["hồ", "thủy điện", "sơn la", "hồ thủy", "la", "điện", "hồ la", "tin", "sơn"] * 2:
+        client.get(SEARCH, {"q": words})
+
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT generic_plans, custom_plans FROM pg_prepared_statements"
+            " WHERE statement LIKE '%%search_vector%%'"
+        )
+        plans = cursor.fetchall()
+
+    assert plans, "the search queries should have been prepared"
+    assert all(generic == 0 for generic, _ in plans)
