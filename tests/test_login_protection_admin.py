@@ -1,11 +1,12 @@
 """The admin screens of django-axes (login protection) speak Vietnamese like the rest."""
 
 import re
+from datetime import timedelta
 
 import pytest
 from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 
 pytestmark = pytest.mark.django_db
 
@@ -36,6 +37,7 @@ def test_failed_logins_list_has_vietnamese_headings(staff_client, failed_login):
     for heading in ["Địa chỉ IP", "Tên đăng nhập", "Số lần đăng nhập sai", "Trạng thái"]:
         assert heading in page
     assert "3 lượt thử còn lại" in page
+    assert "Xóa các lượt đăng nhập sai đã hết hạn" in page  # the clean-up action
     for english in ["IP Address", "Username", "Failed Logins", "Status", "Attempt Remaining"]:
         assert english not in page
 
@@ -56,3 +58,15 @@ def test_the_compiled_catalog_holds_every_translation_of_the_po_file(settings):
     assert len(entries) > 20
     with translation.override("vi"):
         assert [(msgid, translation.gettext(msgid)) for msgid, _ in entries] == entries
+
+
+def test_cleaning_up_expired_failed_logins_reports_in_vietnamese(staff_client, failed_login):
+    AccessAttempt.objects.update(attempt_time=timezone.now() - timedelta(days=1))
+    page = staff_client.post(
+        reverse("admin:axes_accessattempt_changelist"),
+        {"action": "cleanup_expired_attempts", "_selected_action": [failed_login.pk]},
+        follow=True,
+    ).text
+    assert "Đã xóa 1 lượt đăng nhập sai đã hết hạn." in page
+    assert "Cleaned up" not in page
+    assert not AccessAttempt.objects.exists()
