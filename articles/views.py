@@ -26,10 +26,15 @@ class HomeView(TemplateView):
 class BoundedPaginator(Paginator):
     """Counts at most `max_pages` pages: no COUNT(*) over a whole section, no deep OFFSET.
 
-    Older articles than that are reached through search, tags and the sitemap.
+    Older articles than that are reached through search, tags and the sitemap. `counted`
+    may hold the same articles, up to the pages' reach, in a query that is cheaper to count.
     """
 
     max_pages = 100
+
+    def __init__(self, object_list, per_page, *args, counted=None, **kwargs):
+        super().__init__(object_list, per_page, *args, **kwargs)
+        self.counted = object_list if counted is None else counted
 
     @property
     def max_count(self):
@@ -49,7 +54,7 @@ class BoundedPaginator(Paginator):
         # One more than the pages reach tells whether there are more. Counting needs no
         # order: unordered, it stops at the first rows found instead of sorting (for
         # search: ranking) every match.
-        return self.object_list.order_by()[: self.max_count + 1].count()
+        return self.counted.order_by()[: self.max_count + 1].count()
 
 
 class ArticleListView(ListView):
@@ -112,8 +117,15 @@ class SearchView(ArticleListView):
         typed = self.request.GET.get("q", "")[:MAX_QUERY_CHARS]
         self.query = " ".join("".join(c if c.isprintable() else " " for c in typed).split())
         self.terms = query_words(self.query)
-        found = Article.objects.published().search(self.query, among_newest=self.ranked_matches)
+        published = Article.objects.published()
+        self.matches = published.search(self.query)
+        found = published.search(self.query, among_newest=self.ranked_matches)
         return found.for_search_results()
+
+    def get_paginator(self, queryset, per_page, **kwargs):
+        # Up to the pages' reach the newest matches are as many as all matches, and counting
+        # all matches stops at the first ones found instead of walking to the newest.
+        return super().get_paginator(queryset, per_page, counted=self.matches, **kwargs)
 
     def get_context_data(self, **kwargs):
         with planned_for_the_words_searched():  # counts and lists the results
