@@ -47,6 +47,25 @@ def pytest_report_header(config):
     return f"database backend: {engine}"
 
 
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """Drop the PostgreSQL test database even while the live server's threads hold it.
+
+    The live server answers each browser connection in a daemon thread that closes its
+    database connection only when the browser closes the socket, which may come after
+    the last test. PostgreSQL then refuses to drop the test database, with a warning.
+    """
+    yield
+    from django.db import connection
+
+    if connection.vendor == "postgresql":
+        with django_db_blocker.unblock(), connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+                " WHERE datname = current_database() AND pid <> pg_backend_pid()"
+            )
+
+
 @pytest.fixture(scope="session", autouse=True)
 def _collected_static(tmp_path_factory):
     """Pages link static files through the deployment's manifest storage, which needs
