@@ -54,6 +54,28 @@ def test_check_deploy_fails_when_https_is_not_switched_on():
     assert "security.W012" in result.stderr  # session cookie not Secure
 
 
+CONN_MAX_AGE = (
+    "from django.conf import settings; print(settings.DATABASES['default']['CONN_MAX_AGE'])"
+)
+
+
+@pytest.mark.parametrize(
+    ("database_url", "seconds"),
+    [("postgres://news:secret@db.internal:5432/news", "60"), ("sqlite:////tmp/news.sqlite3", "0")],
+    ids=["postgresql-kept-open", "sqlite-closed-per-request"],
+)
+def test_database_connections_outlive_a_request_on_postgresql_only(database_url, seconds):
+    result = manage(
+        "shell",
+        "--no-imports",
+        "-c",
+        CONN_MAX_AGE,
+        env={**PRODUCTION_ENV, "DATABASE_URL": database_url},
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split()[-1] == seconds
+
+
 # Runs inside the production-configured interpreter: a request that arrives through the TLS
 # proxy, and one that arrives on plain http.
 PROBE = """
