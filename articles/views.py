@@ -32,13 +32,18 @@ class BoundedPaginator(Paginator):
 
     max_pages = 100
 
+    @classmethod
+    def reach(cls, per_page):
+        """How many articles the pages reach."""
+        return cls.max_pages * per_page
+
     def __init__(self, object_list, per_page, *args, counted=None, **kwargs):
         super().__init__(object_list, per_page, *args, **kwargs)
         self.counted = object_list if counted is None else counted
 
     @property
     def max_count(self):
-        return self.max_pages * self.per_page
+        return self.reach(self.per_page)
 
     @cached_property
     def count(self):
@@ -111,7 +116,7 @@ class SearchView(ArticleListView):
     def ranked_matches(self):
         """As many of the newest matches as the pages reach, and one more to tell the paginator
         there are more: a broad query then costs the same however large the archive grows."""
-        return self.paginator_class.max_pages * self.paginate_by + 1
+        return self.paginator_class.reach(self.paginate_by) + 1
 
     def get_queryset(self):
         typed = self.request.GET.get("q", "")[:MAX_QUERY_CHARS]
