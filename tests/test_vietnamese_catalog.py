@@ -14,9 +14,12 @@ pytestmark = pytest.mark.django_db
 PO_ENTRY = re.compile(r'^(?:msgctxt "(.+)"\n)?msgid "(.+)"\nmsgstr "(.+)"$', flags=re.MULTILINE)
 
 
+def unescape(text):
+    return text.replace('\\"', '"')
+
+
 def single_line_entries(catalog):
     """{msgid: msgstr} of a .po file's one-line entries; a context is "context\x04msgid"."""
-    unescape = lambda text: text.replace('\\"', '"')  # noqa: E731
     return {
         unescape(f"{context}\x04{msgid}" if context else msgid): unescape(msgstr)
         for context, msgid, msgstr in PO_ENTRY.findall(catalog.read_text())
