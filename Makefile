@@ -7,13 +7,13 @@ PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test serve bench load scan audit lint format clean
+.PHONY: run test serve bench load scan audit lock lint format clean
 
-$(VENV)/.installed: pyproject.toml
+$(VENV)/.installed: pyproject.toml constraints.txt
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 12) else "newsportal needs Python 3.12 or newer (Django 6); found " + sys.version.split()[0] + ". Install it or set PYTHON=python3.12.")'
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e ".[dev]"
+	$(PY) -m pip install --quiet -c constraints.txt -e ".[dev]"
 	@touch $@
 
 ## run: the site on the embedded defaults (SQLite, local cache, demo content)
@@ -54,6 +54,13 @@ scan: $(VENV)/.installed
 ## audit: Lighthouse (npm, mobile, median of 3) on the homepage and an article, served by gunicorn
 audit: $(VENV)/.installed
 	$(PY) scripts/audit.py
+
+## lock: re-resolve constraints.txt from pyproject.toml (deliberately, then review the diff)
+lock:
+	rm -rf .lock-venv && $(PYTHON) -m venv .lock-venv
+	.lock-venv/bin/pip install --quiet -e ".[dev]"
+	.lock-venv/bin/pip freeze --exclude-editable | grep -v '^-e' > constraints.txt
+	rm -rf .lock-venv
 
 lint: $(VENV)/.installed
 	$(PY) -m ruff check .
