@@ -9,25 +9,27 @@ the most common accented form among the page's matches as a suggestion
 ("Có phải bạn muốn tìm: dân vận").
 """
 
+import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
 
-from .search import WORD, ReaderQuery, fold, one_tone_placement, plain_text
+from .search import ReaderQuery, fold, one_tone_placement, plain_text
 
 EXCERPT_CHARS = 240
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):
     start: int
     end: int
     word: str  # lower case, one tone placement
     folded: str
+    follows: bool  # the previous token found is the word just before this one
 
 
 def nfc(text):
@@ -39,19 +41,42 @@ def sections(article):
     return [nfc(article.title), nfc(" ".join(article.sapo.split())), nfc(plain_text(article.body))]
 
 
-def tokens(text):
-    found = []
-    for match in WORD.finditer(text):
-        word = one_tone_placement(match.group().lower())
-        found.append(Token(match.start(), match.end(), word, fold(word)))
-    return found
+class _FoldedCharacters(dict):
+    """`str.translate` table folding one character into one (so positions stay put)."""
+
+    def __missing__(self, code):
+        folded = fold(chr(code))
+        self[code] = folded if len(folded) == 1 else chr(code)
+        return self[code]
+
+
+_FOLDED_CHARACTERS = _FoldedCharacters()
+_BETWEEN_WORDS = re.compile(r"[\W_]*")
 
 
 class Matcher:
-    """Where a query's words and phrase are in a text's tokens."""
+    """Where a query's words and phrase are in a text.
+
+    Only the words that fold to a query word are tokens (a regular expression finds
+    them in the folded text), so a long body costs one scan, not a Python step per word.
+    """
 
     def __init__(self, query):
         self.query = query
+        folded = sorted({fold(term) for term in query.terms}, key=len, reverse=True)
+        alternatives = "|".join(re.escape(term) for term in folded) or "(?!)"
+        self.candidates = re.compile(rf"(?<![^\W_])(?:{alternatives})(?![^\W_])")
+
+    def tokens(self, text):
+        """The words of `text` that fold to a query word, in order."""
+        found, last = [], None
+        for match in self.candidates.finditer(text.translate(_FOLDED_CHARACTERS)):
+            start, end = match.span()
+            word = one_tone_placement(text[start:end].lower())
+            follows = last is not None and _BETWEEN_WORDS.fullmatch(text, last, start) is not None
+            found.append(Token(start, end, word, match.group(), follows))
+            last = end
+        return found
 
     @staticmethod
     def as_typed(token, term):
@@ -67,7 +92,10 @@ class Matcher:
         return [
             start
             for start in range(len(found) - len(phrase) + 1)
-            if all(same(found[start + i], word) for i, word in enumerate(phrase))
+            if all(
+                same(found[start + i], word) and (i == 0 or found[start + i].follows)
+                for i, word in enumerate(phrase)
+            )
         ]
 
     def lone_words(self, found, same):
@@ -106,44 +134,47 @@ def render(text, found, marks, start=0, end=None):
     return mark_safe("".join(pieces))  # every piece above is escaped
 
 
+class Shown:
+    """An article's title, sapo and body as a reader sees them, tokenized once."""
+
+    def __init__(self, article, matcher):
+        self.texts = sections(article)
+        self.tokens = [matcher.tokens(text) for text in self.texts]
+
+
 def highlight(text, query):
     """`text`, escaped, with what matched `query` (a `ReaderQuery`) in <mark>."""
-    text = nfc(text)
-    found = tokens(text)
-    return render(text, found, Matcher(query).marks(found))
+    text, matcher = nfc(text), Matcher(query)
+    found = matcher.tokens(text)
+    return render(text, found, matcher.marks(found))
 
 
-def excerpt(article, query, length=EXCERPT_CHARS):
+def excerpt(shown, matcher, length=EXCERPT_CHARS):
     """About `length` characters of the sapo or body around the best match, highlighted."""
-    texts = sections(article)[1:]
-    found = [tokens(text) for text in texts]
-    matcher = Matcher(query)
-    best = matcher.best_match(found)
+    best = matcher.best_match(shown.tokens[1:])
     if best is None:
-        return Truncator(article.sapo).chars(length)
-    text, toks = texts[best[0]], found[best[0]]
-    first = toks[best[1]]
+        return Truncator(shown.texts[1]).chars(length)
+    text, found = shown.texts[1 + best[0]], shown.tokens[1 + best[0]]
+    first = found[best[1]]
     start = text.rfind(" ", 0, max(0, first.start - length // 3)) + 1
     end = text.find(" ", start + length)  # -1: the text ends inside the window
-    window = render(text, toks, matcher.marks(toks), start, end if end != -1 else len(text))
+    window = render(text, found, matcher.marks(found), start, end if end != -1 else len(text))
     return format_html("{}{}{}", "… " if start else "", window, " …" if end != -1 else "")
 
 
-def has_phrase(article, query):
+def has_phrase(shown, matcher):
     """Whether the title, sapo or body holds the query's words next to each other (folded)."""
-    matcher = Matcher(query)
-    return any(matcher.phrases(tokens(text), matcher.folded) for text in sections(article))
+    return any(matcher.phrases(found, matcher.folded) for found in shown.tokens)
 
 
-def suggestion(articles, query):
-    """For a query typed without diacritics, the accented form most common in `articles`."""
+def suggestion(shown_articles, matcher):
+    """For a query typed without diacritics, the accented form most common in the articles."""
+    query = matcher.query
     if query.accented or not query.terms:
         return None
-    matcher = Matcher(query)
     phrases, lone = Counter(), {term: Counter() for term in query.terms}
-    for article in articles:
-        for text in sections(article):
-            found = tokens(text)
+    for shown in shown_articles:
+        for found in shown.tokens:
             for start in matcher.phrases(found, matcher.folded):
                 span = found[start : start + len(query.words)]
                 phrases[" ".join(token.word for token in span)] += 1
@@ -171,17 +202,20 @@ class ResultsPage:
 
 def present(articles, query_text, *, first_page):
     """Highlight one page of `articles` for `query_text` and say how it is laid out."""
-    query = ReaderQuery.parse(query_text)
+    matcher = Matcher(ReaderQuery.parse(query_text))
     articles = list(articles)
-    for article in articles:
-        article.highlighted_title = highlight(article.title, query)
-        article.excerpt = excerpt(article, query)
+    shown = [Shown(article, matcher) for article in articles]
+    for article, seen in zip(articles, shown, strict=True):
+        article.highlighted_title = render(
+            seen.texts[0], seen.tokens[0], matcher.marks(seen.tokens[0])
+        )
+        article.excerpt = excerpt(seen, matcher)
     split = len(articles)
-    if query.is_phrase:
-        split = next((i for i, a in enumerate(articles) if not has_phrase(a, query)), split)
+    if matcher.query.is_phrase:
+        split = next((i for i, seen in enumerate(shown) if not has_phrase(seen, matcher)), split)
     return ResultsPage(
         phrase_matches=articles[:split],
         scattered_matches=articles[split:],
-        no_phrase_match=first_page and split == 0 and bool(articles) and query.is_phrase,
-        suggestion=suggestion(articles, query),
+        no_phrase_match=first_page and split == 0 and bool(articles) and matcher.query.is_phrase,
+        suggestion=suggestion(shown, matcher),
     )
