@@ -142,13 +142,6 @@ class Shown:
         self.tokens = [matcher.tokens(text) for text in self.texts]
 
 
-def highlight(text, query):
-    """`text`, escaped, with what matched `query` (a `ReaderQuery`) in <mark>."""
-    text, matcher = nfc(text), Matcher(query)
-    found = matcher.tokens(text)
-    return render(text, found, matcher.marks(found))
-
-
 def excerpt(shown, matcher, length=EXCERPT_CHARS):
     """About `length` characters of the sapo or body around the best match, highlighted."""
     best = matcher.best_match(shown.tokens[1:])
