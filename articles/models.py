@@ -21,9 +21,10 @@ from .sanitizer import HEADING_LEVELS, URL_SCHEMES, clean_body
 from .search import (
     EXACT_CONFIG,
     SEARCH_CONFIG,
-    StoredSearchVector,
+    SectionedSearchVector,
     search_articles,
     search_document,
+    search_matches,
 )
 from .slugs import reserved_top_level_slugs, unique_slug, vietnamese_slugify
 from .workflow import EditorialWorkflow
@@ -263,6 +264,10 @@ class ArticleQuerySet(ContentQuerySet):
         """Articles matching what a reader typed, most relevant first (see articles/search.py)."""
         return search_articles(self, query, among_newest=among_newest)
 
+    def search_matches(self, query):
+        """The articles `search(query)` finds, unordered and unranked (cheaper to count)."""
+        return search_matches(self, query)
+
     # update() and bulk_create() skip save(): they refresh `search_text` themselves, so search
     # (and PostgreSQL's stored `search_vector`, generated from it) never goes stale.
     SEARCHED_FIELDS = frozenset({"title", "sapo", "body"})
@@ -448,16 +453,17 @@ class Article(EditorialWorkflow, models.Model):
     comments_enabled = models.BooleanField("cho phép bình luận", default=True)
     # Title, sapo and body as plain lower-case words, for search (kept current by save(),
     # update() and bulk_create()); PostgreSQL also stores two tsvectors generated from it,
-    # words folded and words as written (NULL on other databases; see articles/search.py).
+    # words folded and words as written, weighted by section (NULL on other databases; see
+    # articles/search.py).
     search_text = models.TextField("nội dung tìm kiếm", blank=True, default="", editable=False)
     search_vector = models.GeneratedField(
-        expression=StoredSearchVector("search_text", config=SEARCH_CONFIG),
+        expression=SectionedSearchVector("search_text", config=SEARCH_CONFIG),
         output_field=SearchVectorField(null=True),
         db_persist=True,
         verbose_name="chỉ mục tìm kiếm",
     )
     exact_search_vector = models.GeneratedField(
-        expression=StoredSearchVector("search_text", config=EXACT_CONFIG),
+        expression=SectionedSearchVector("search_text", config=EXACT_CONFIG),
         output_field=SearchVectorField(null=True),
         db_persist=True,
         verbose_name="chỉ mục tìm kiếm đúng dấu",

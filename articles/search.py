@@ -1,56 +1,80 @@
-"""Vietnamese full-text search ("Tìm kiếm").
+"""Vietnamese full-text search ("Tìm kiếm"): which articles match, in which order.
 
-Folding rules, the same on every backend: case is ignored, diacritics are
-ignored ("dan van" finds "dân vận") and "đ" is "d". A query matches an article
-when every query word is a whole word of its title, sapo or body. Where the
-reader typed diacritics, articles containing the words exactly as typed rank
-first ("hồ" before "hổ" and "hộ"); recency breaks ties.
+Vietnamese words are often two or three syllables ("dân vận", "thủy điện",
+"Sơn La"), so a query is read as a phrase as well as a set of syllables:
+
+- A query matches an article when every syllable is a whole word of its title,
+  sapo or body, folded: case and diacritics ignored, "đ" is "d" ("dan van"
+  finds "dân vận"). Syllables in double quotes must also stand next to each
+  other, in order ("\"dân vận khéo\"").
+- Order: articles containing the syllables next to each other, in order (the
+  phrase), come first — in the title before the sapo before the body — and the
+  others ("scattered" matches) after them. Where the reader typed diacritics,
+  a phrase matching exactly as typed ranks above one matching only after
+  folding ("dân vận" before "dân Vân"), and among scattered matches more
+  exactly typed syllables rank higher ("hồ" before "hổ" and "hộ"). Then
+  PostgreSQL's `ts_rank` (title words weigh most), then the newest.
+- Tone-placement variants are one word: "hoà"/"hòa", "thuỷ"/"thủy", "khoẻ"/
+  "khỏe" are stored and searched as "hòa", "thủy", "khỏe" (`words()`).
 
 Every article stores `search_text` (filled by `save()`, `update()` and
 `bulk_create()`, see `ArticleQuerySet`): its title, sapo and body as plain,
-lower-case words with their diacritics, space separated and padded
-(" đổi mới công tác dân vận "), so a whole word is `LIKE '% word %'`.
+lower-case words with their diacritics, space separated, the three sections
+separated by "|" (" sơn la | công tác dân vận | người dân "), so a whole word
+is `LIKE '% word %'` and a phrase never runs from one section into the next.
 
 - PostgreSQL: `django.contrib.postgres` full-text search over `search_vector`,
-  a stored generated column `to_tsvector('vietnamese', search_text)` that the
-  database keeps current on every write (migration 0007), behind a GIN index,
-  ranked by `ts_rank` on the stored vector. The `vietnamese` text search
-  configuration (migration 0002) runs the `unaccent` dictionary, then `simple`.
-  The exact-diacritics test looks words up in `exact_search_vector`
-  (`to_tsvector('simple', search_text)`, stored the same way): a broad query
-  ranks thousands of matches, and `LIKE` over each one's whole text cost more.
-- SQLite: `unaccent(search_text) LIKE '% dan %'` per word, where `unaccent` is
-  a Python function with PostgreSQL's semantics registered on each SQLite
-  connection (see `ArticlesConfig.ready`). A full scan — fine for one machine.
-  Both stored vectors are NULL there.
+  a stored generated column that the database keeps current on every write
+  (migrations 0007, 0008): `to_tsvector('vietnamese', section)` of each
+  section, weighted A (title), B (sapo), C (body), behind a GIN index. The
+  `vietnamese` configuration (migration 0002) runs the `unaccent` dictionary,
+  then `simple`. Phrases are `<->` queries restricted to one weight
+  (`dan:A <-> van:A`); the exact-diacritics tests look in
+  `exact_search_vector`, the same sections through the `simple` configuration.
+- SQLite: `unaccent(search_text) LIKE '% dan van %'` and section patterns
+  (`'% dan van %|%|%'`: before both separators, so in the title), where
+  `unaccent` is a Python function with PostgreSQL's semantics registered on
+  each SQLite connection (see `ArticlesConfig.ready`). A full scan — fine for
+  one machine. Both stored vectors are NULL there.
+
+The result page's highlighting, excerpts and suggestion are in `search_results`.
 """
 
 import re
 import unicodedata
 from contextlib import contextmanager
-from functools import lru_cache
+from dataclasses import dataclass
+from functools import cached_property, lru_cache
 from html import unescape
 
 from django.contrib.postgres.indexes import GinIndex
-from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
+from django.contrib.postgres.search import (
+    SearchQuery,
+    SearchRank,
+    SearchVector,
+    SearchVectorField,
+)
 from django.db import connection
-from django.db.models import Case, F, FloatField, IntegerField, Q, Value, When
-from django.utils.html import conditional_escape, format_html, strip_tags
-from django.utils.safestring import mark_safe
-from django.utils.text import Truncator
+from django.db.models import Case, F, FloatField, Func, IntegerField, Lookup, Q, Value, When
+from django.utils.html import strip_tags
 
 SEARCH_CONFIG = "vietnamese"  # words without diacritics (migration 0002)
 EXACT_CONFIG = "simple"  # words as written, lower case
 MAX_QUERY_CHARS = 200
 MAX_QUERY_WORDS = 8
-EXCERPT_CHARS = 240
+SECTION_SEPARATOR = "|"  # between title, sapo and body in `search_text`; never in a word
+SECTION_WEIGHTS = ("A", "B", "C")  # title, sapo, body in the stored vectors
 
-_WORD = re.compile(r"[^\W_]+")
+WORD = re.compile(r"[^\W_]+")
 _D_WITH_STROKE = str.maketrans({"đ": "d", "Đ": "D"})
+_QUOTES = str.maketrans({"“": '"', "”": '"', "„": '"', "«": '"', "»": '"'})
+_TONE_MARKS = frozenset("\u0300\u0301\u0303\u0309\u0323")  # huyền, sắc, ngã, hỏi, nặng
+# "oa", "oe", "uy" ending a syllable (not "qu" + "y", where "u" belongs to the consonant).
+_OPEN_GLIDE = re.compile(r"(.*?)(?<!q)([ou])([aey])")
 
 
 class StoredSearchVector(SearchVector):
-    """A stored vector column's expression: the tsvector on PostgreSQL, NULL elsewhere."""
+    """Migration 0007's stored vector of the whole `search_text`; 0008 replaced it."""
 
     def as_sql(self, compiler, connection, **extra_context):
         if connection.vendor != "postgresql":
@@ -58,8 +82,34 @@ class StoredSearchVector(SearchVector):
         return super().as_sql(compiler, connection, **extra_context)
 
 
+class SectionedSearchVector(Func):
+    """A stored vector column's expression: on PostgreSQL, each section of `search_text`
+    (title, sapo, body) through `config`, weighted A, B, C; NULL elsewhere.
+
+    Concatenated vectors number their words on, so a phrase restricted to one weight
+    (`dan:A <-> van:A`) never spans the end of the title and the start of the sapo.
+    """
+
+    output_field = SearchVectorField()
+
+    def __init__(self, expression, config):
+        super().__init__(expression)
+        self.config = config
+
+    def as_sql(self, compiler, connection, **extra_context):
+        if connection.vendor != "postgresql":
+            return "NULL", []
+        text, params = compiler.compile(self.source_expressions[0])
+        parts = [
+            f"setweight(to_tsvector('{self.config}'::regconfig, split_part({text}, "
+            f"'{SECTION_SEPARATOR}', {number})), '{weight}')"
+            for number, weight in enumerate(SECTION_WEIGHTS, start=1)
+        ]
+        return f"({' || '.join(parts)})", params * len(parts)
+
+
 def search_vector_index():
-    """The GIN index PostgreSQL answers searches from (created by migration 0007 there only)."""
+    """The GIN index PostgreSQL answers searches from (created by migrations 0007, 0008)."""
     return GinIndex(fields=["search_vector"], name="article_search_vector_idx")
 
 
@@ -85,21 +135,193 @@ def fold(text):
     return unaccent(text).lower()
 
 
+@lru_cache(maxsize=10_000)
+def one_tone_placement(word):
+    """`word` with the tone mark of a final "oa", "oe", "uy" on its first vowel.
+
+    Both placements are in use ("hoà"/"hòa", "thuỷ"/"thủy", "khoẻ"/"khỏe"); the first
+    vowel is the older and the more common in the press. Elsewhere placement is fixed
+    ("hoàng", "thuyền", "quý").
+    """
+    decomposed = unicodedata.normalize("NFD", word)
+    tones = [c for c in decomposed if c in _TONE_MARKS]
+    if len(tones) != 1:
+        return word
+    bare = unicodedata.normalize("NFC", "".join(c for c in decomposed if c not in _TONE_MARKS))
+    glide = _OPEN_GLIDE.fullmatch(bare)
+    if glide is None:
+        return word
+    head, first, second = glide.groups()
+    return unicodedata.normalize("NFC", f"{head}{first}{tones[0]}{second}")
+
+
 def words(text):
-    """Lower-case words of `text` (NFC, punctuation and underscores dropped)."""
-    return _WORD.findall(unicodedata.normalize("NFC", text).lower())
+    """Lower-case words of `text` (NFC, one tone placement, punctuation and underscores dropped)."""
+    return [one_tone_placement(w) for w in WORD.findall(unicodedata.normalize("NFC", text).lower())]
 
 
-def search_document(*parts):
+def plain_text(html):
+    """The words a reader sees in an HTML fragment, whitespace collapsed."""
+    return " ".join(unescape(strip_tags(html)).split())
+
+
+def search_document(title="", sapo="", body=""):
     """The stored `search_text` for an article's title, sapo and (HTML) body."""
-    text = " ".join(plain_text(part) for part in parts if part)
-    return f" {' '.join(words(text))} "
+    sections = (" ".join(words(plain_text(part))) if part else "" for part in (title, sapo, body))
+    return f" {f' {SECTION_SEPARATOR} '.join(sections)} "
+
+
+@dataclass(frozen=True)
+class ReaderQuery:
+    """What a reader typed, as words: `words` in order (the phrase), `quoted` phrases."""
+
+    words: tuple
+    quoted: tuple = ()
+
+    @classmethod
+    def parse(cls, text):
+        """Within sane bounds, never an error; an unclosed quote runs to the end."""
+        pieces = (text or "")[:MAX_QUERY_CHARS].translate(_QUOTES).split('"')
+        found, quoted = [], []
+        for number, piece in enumerate(pieces):
+            piece_words = words(piece)[: MAX_QUERY_WORDS - len(found)]
+            found += piece_words
+            if number % 2 and len(piece_words) > 1:
+                quoted.append(tuple(piece_words))
+        return cls(tuple(found), tuple(quoted))
+
+    @cached_property
+    def terms(self):
+        """The distinct words: each must be in a matching article."""
+        return list(dict.fromkeys(self.words))
+
+    @cached_property
+    def accented(self):
+        """The words typed with diacritics, which rank exact matches first."""
+        return [term for term in self.terms if fold(term) != term]
+
+    @property
+    def is_phrase(self):
+        return len(self.words) > 1
 
 
 def query_words(query):
     """The distinct words of what a reader typed, within sane bounds (never an error)."""
-    seen = dict.fromkeys(words((query or "")[:MAX_QUERY_CHARS]))
-    return list(seen)[:MAX_QUERY_WORDS]
+    return ReaderQuery.parse(query).terms
+
+
+class Like(Lookup):
+    """`lhs LIKE pattern`, with the pattern's wildcards (words hold neither % nor _)."""
+
+    lookup_name = "like"
+
+    def as_sql(self, compiler, connection):
+        lhs, lhs_params = self.process_lhs(compiler, connection)
+        rhs, rhs_params = self.process_rhs(compiler, connection)
+        return f"{lhs} LIKE {rhs}", [*lhs_params, *rhs_params]
+
+
+class PostgresMatching:
+    """The conditions of a search, as full-text queries on the stored vectors."""
+
+    def __init__(self, query):
+        self.query = query
+
+    def _matches(self, column, config, tsquery):
+        return Q(**{column: SearchQuery(tsquery, config=config, search_type="raw")})
+
+    @staticmethod
+    def _phrase(phrase, weight):
+        return " <-> ".join(f"{word}:{weight}" for word in phrase)
+
+    def every_word(self):
+        return self._matches("search_vector", SEARCH_CONFIG, " & ".join(self.query.terms))
+
+    def phrase_anywhere(self, phrase):
+        either = " | ".join(f"({self._phrase(phrase, weight)})" for weight in SECTION_WEIGHTS)
+        return self._matches("search_vector", SEARCH_CONFIG, either)
+
+    def folded_phrase_in(self, weight):
+        return self._matches("search_vector", SEARCH_CONFIG, self._phrase(self.query.words, weight))
+
+    def exact_phrase_in(self, weight):
+        if len(self.query.accented) == len(self.query.terms):
+            return self._matches(
+                "exact_search_vector", EXACT_CONFIG, self._phrase(self.query.words, weight)
+            )
+        # Some words typed without diacritics: the phrase folded, the others exact there.
+        exact_words = " & ".join(f"{term}:{weight}" for term in self.query.accented)
+        return self.folded_phrase_in(weight) & self._matches(
+            "exact_search_vector", EXACT_CONFIG, exact_words
+        )
+
+    def exact_word(self, term):
+        return self._matches("exact_search_vector", EXACT_CONFIG, term)
+
+    def relevance(self):
+        ts_query = SearchQuery(" ".join(self.query.terms), config=SEARCH_CONFIG)
+        return SearchRank(F("search_vector"), ts_query)
+
+
+class SQLiteMatching:
+    """The same conditions as `LIKE` patterns on `search_text` (a full scan)."""
+
+    # A phrase in a section: before both separators, between them, after both.
+    SECTION_PATTERNS = ("% {} %|%|%", "%|% {} %|%", "%|%|% {} %")
+
+    def __init__(self, query):
+        self.query = query
+
+    @staticmethod
+    def _like(pattern, *, folded):
+        text = F("search_text")
+        return Like(Func(text, function="UNACCENT") if folded else text, pattern)
+
+    def every_word(self):
+        condition = Q()
+        for term in self.query.terms:
+            condition &= Q(search_text__unaccent__contains=f" {fold(term)} ")
+        return condition
+
+    def phrase_anywhere(self, phrase):
+        return Q(self._like(f"% {fold(' '.join(phrase))} %", folded=True))
+
+    def _in_section(self, phrase, weight, *, folded):
+        pattern = self.SECTION_PATTERNS[SECTION_WEIGHTS.index(weight)]
+        return Q(self._like(pattern.format(" ".join(phrase)), folded=folded))
+
+    def folded_phrase_in(self, weight):
+        return self._in_section([fold(w) for w in self.query.words], weight, folded=True)
+
+    def exact_phrase_in(self, weight):
+        if len(self.query.accented) == len(self.query.terms):
+            return self._in_section(self.query.words, weight, folded=False)
+        condition = self.folded_phrase_in(weight)
+        for term in self.query.accented:
+            condition &= self._in_section([term], weight, folded=False)
+        return condition
+
+    def exact_word(self, term):
+        return Q(search_text__contains=f" {term} ")
+
+    def relevance(self):
+        return Value(0.0, output_field=FloatField())
+
+
+def _matching(query):
+    return (PostgresMatching if connection.vendor == "postgresql" else SQLiteMatching)(query)
+
+
+def search_matches(articles, query):
+    """`articles` matching `query` (a `ReaderQuery` or text), in no particular order."""
+    query = query if isinstance(query, ReaderQuery) else ReaderQuery.parse(query)
+    if not query.terms:
+        return articles.none()
+    matching = _matching(query)
+    matches = articles.filter(matching.every_word())
+    for phrase in query.quoted:
+        matches = matches.filter(matching.phrase_anywhere(phrase))
+    return matches
 
 
 def search_articles(articles, query, *, among_newest=None):
@@ -107,26 +329,11 @@ def search_articles(articles, query, *, among_newest=None):
 
     With `among_newest`, only that many of the newest matches are found and ranked.
     """
-    terms = query_words(query)
-    if not terms:
+    query = ReaderQuery.parse(query)
+    if not query.terms:
         return articles.none()
-    typed_with_diacritics = [term for term in terms if fold(term) != term]
-    if connection.vendor == "postgresql":
-        ts_query = SearchQuery(" ".join(terms), config=SEARCH_CONFIG, search_type="plain")
-        matches = articles.filter(search_vector=ts_query)
-        relevance = SearchRank(F("search_vector"), ts_query)
-        # A lookup in the stored vector of exact words, not a scan of the whole text.
-        exact = [
-            Q(exact_search_vector=SearchQuery(term, config=EXACT_CONFIG))
-            for term in typed_with_diacritics
-        ]
-    else:
-        condition = Q()
-        for term in terms:
-            condition &= Q(search_text__unaccent__contains=f" {fold(term)} ")
-        matches = articles.filter(condition)
-        relevance = Value(0.0, output_field=FloatField())
-        exact = [Q(search_text__contains=f" {term} ") for term in typed_with_diacritics]
+    matching = _matching(query)
+    matches = search_matches(articles, query)
     if among_newest is not None:
         # Ranking reads every match's stored vector, and a broad query ("tin") matches
         # most of the archive. The newest matches come from walking the published
@@ -134,13 +341,26 @@ def search_articles(articles, query, *, among_newest=None):
         # however large the archive grows.
         newest = matches.order_by("-published_at", "-id").values("pk")[:among_newest]
         matches = articles.filter(pk__in=newest)
+    # The phrase in the title, sapo, body: exactly as typed (6, 5, 4), folded (3, 2, 1).
+    places = [(matching.folded_phrase_in, 3)]
+    if query.accented:
+        places.insert(0, (matching.exact_phrase_in, 6))
+    phrase_rank = Case(
+        *(
+            When(condition(weight), then=Value(top - number))
+            for condition, top in places
+            for number, weight in enumerate(SECTION_WEIGHTS)
+        ),
+        default=Value(0),
+        output_field=IntegerField(),
+    )
     exact_hits = sum(
-        (Case(When(word, then=1), default=0) for word in exact),
+        (Case(When(matching.exact_word(term), then=1), default=0) for term in query.accented),
         Value(0, output_field=IntegerField()),
     )
-    return matches.alias(exact_hits=exact_hits, relevance=relevance).order_by(
-        "-exact_hits", "-relevance", "-published_at", "-id"
-    )
+    return matches.alias(
+        phrase_rank=phrase_rank, exact_hits=exact_hits, relevance=matching.relevance()
+    ).order_by("-phrase_rank", "-exact_hits", "-relevance", "-published_at", "-id")
 
 
 @contextmanager
@@ -164,37 +384,3 @@ def planned_for_the_words_searched():
         yield
     finally:
         driver.prepare_threshold = threshold
-
-
-def highlight(text, terms):
-    """`text`, escaped, with every word matching a query term (folded) in <mark>."""
-    wanted = {fold(term) for term in terms}
-    pieces, last = [], 0
-    for match in _WORD.finditer(text):
-        if fold(match.group()) in wanted:
-            pieces.append(conditional_escape(text[last : match.start()]))
-            pieces.append(format_html("<mark>{}</mark>", match.group()))
-            last = match.end()
-    pieces.append(conditional_escape(text[last:]))
-    return mark_safe("".join(pieces))  # every piece above is escaped
-
-
-def plain_text(html):
-    """The words a reader sees in an HTML fragment, whitespace collapsed."""
-    return " ".join(unescape(strip_tags(html)).split())
-
-
-def excerpt(article, terms, length=EXCERPT_CHARS):
-    """About `length` characters of the sapo or body around the first match, highlighted."""
-    wanted = {fold(term) for term in terms}
-    for text in (" ".join(article.sapo.split()), plain_text(article.body)):
-        first = next((m for m in _WORD.finditer(text) if fold(m.group()) in wanted), None)
-        if first is None:
-            continue
-        start = text.rfind(" ", 0, max(0, first.start() - length // 3)) + 1
-        end = text.find(" ", start + length)  # -1: the text ends inside the window
-        window = text[start:end] if end != -1 else text[start:]
-        return format_html(
-            "{}{}{}", "… " if start else "", highlight(window, terms), " …" if end != -1 else ""
-        )
-    return Truncator(article.sapo).chars(length)

@@ -6,7 +6,8 @@ from django.views.generic import DetailView, ListView, TemplateView
 from .front_page import front_page
 from .menu import menu_categories
 from .models import Article, Author, Category, Tag
-from .search import MAX_QUERY_CHARS, excerpt, highlight, planned_for_the_words_searched, query_words
+from .search import MAX_QUERY_CHARS, planned_for_the_words_searched, query_words
+from .search_results import present
 
 ARTICLES_PER_PAGE = 12
 STORIES_PER_SECTION_BLOCK = 4
@@ -123,7 +124,7 @@ class SearchView(ArticleListView):
         self.query = " ".join("".join(c if c.isprintable() else " " for c in typed).split())
         self.terms = query_words(self.query)
         published = Article.objects.published()
-        self.matches = published.search(self.query)
+        self.matches = published.search_matches(self.query)
         found = published.search(self.query, among_newest=self.ranked_matches)
         return found.for_search_results()
 
@@ -135,9 +136,10 @@ class SearchView(ArticleListView):
     def get_context_data(self, **kwargs):
         with planned_for_the_words_searched():  # counts and lists the results
             context = super().get_context_data(query=self.query, terms=self.terms, **kwargs)
-            for article in context["articles"]:
-                article.highlighted_title = highlight(article.title, self.terms)
-                article.excerpt = excerpt(article, self.terms)
+            page = context["page_obj"]
+            context["results"] = present(
+                context["articles"], self.query, first_page=page is None or page.number == 1
+            )
         return context
 
 

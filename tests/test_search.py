@@ -24,9 +24,9 @@ def test_folding_drops_vietnamese_diacritics_case_and_the_d_stroke():
     assert fold("ĐỔI MỚI Công Tác Dân Vận Ưu Tiên") == "doi moi cong tac dan van uu tien"
 
 
-def test_search_document_keeps_diacritics_and_drops_html_and_punctuation():
+def test_search_document_keeps_diacritics_drops_html_and_punctuation_and_separates_sections():
     document = search_document("Hồ Tây", "Sapo, ngắn!", "<p>Thân&nbsp;bài <b>đẹp</b></p>")
-    assert document == " hồ tây sapo ngắn thân bài đẹp "
+    assert document == " hồ tây | sapo ngắn | thân bài đẹp "
 
 
 @pytest.mark.parametrize("query", ["dân vận", "dan van", "DÂN VẬN", "DAN VAN", "Dân Vận"])
