@@ -117,7 +117,10 @@ class CommentForm(forms.ModelForm):
         self.looks_automated = False
         self.fields["name"].widget.attrs.update(autocomplete="name")
         self.fields["email"].widget.attrs.update(autocomplete="email")
-        self.fields["website"].widget.attrs.update(tabindex="-1", autocomplete="off")
+        if settings.COMMENTS_HONEYPOT:
+            self.fields["website"].widget.attrs.update(tabindex="-1", autocomplete="off")
+        else:
+            del self.fields["website"]
         self.fields["text"].widget.attrs.update(
             {
                 "rows": 5,
@@ -175,7 +178,7 @@ class CommentForm(forms.ModelForm):
 
     def clean(self):
         cleaned_data = super().clean()
-        if cleaned_data.get("website"):
+        if settings.COMMENTS_HONEYPOT and cleaned_data.get("website"):
             self.looks_automated = True
         elif self.form_age is None:
             raise forms.ValidationError(

@@ -242,6 +242,9 @@ LOGGING = {
 # Reader comments (comments/): moderation, bot traps, rate limit, duplicates.
 COMMENTS_AUTO_APPROVE = env.bool("COMMENTS_AUTO_APPROVE", default=False)
 COMMENTS_MIN_SECONDS = env.int("COMMENTS_MIN_SECONDS", default=3)
+# The honeypot field that drops bots filling every box. Only `make scan` turns it off,
+# so that the scanners' posts are what a reader's browser sends and reach the database.
+COMMENTS_HONEYPOT = env.bool("COMMENTS_HONEYPOT", default=True)
 COMMENTS_FORM_MAX_AGE = env.int("COMMENTS_FORM_MAX_AGE", default=2 * 24 * 3600)
 COMMENTS_RATE_LIMIT = env.int("COMMENTS_RATE_LIMIT", default=5)
 COMMENTS_RATE_PERIOD = env.int("COMMENTS_RATE_PERIOD", default=60)

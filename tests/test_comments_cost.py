@@ -188,3 +188,29 @@ def test_the_stylesheet_isolates_reader_text():
 
     css = (Path(__file__).parent.parent / "static/css/site.css").read_text()
     assert ".comment__name bdi, .comment__text { unicode-bidi: isolate; }" in css
+
+
+def test_the_honeypot_drops_a_filled_trap_field_by_default(client, article):
+    assert 'name="website"' in client.get(article.get_absolute_url()).text
+    post(client, article, website="default")
+    assert not Comment.objects.exists()
+
+
+def test_with_the_honeypot_off_the_form_has_no_trap_and_the_scanners_posts_are_stored(
+    client, article, settings
+):
+    # `make scan` runs so: wapiti fills every text box it finds, the trap included.
+    settings.COMMENTS_HONEYPOT = False
+    page = client.get(article.get_absolute_url()).text
+    assert 'name="website"' not in page
+    assert "comment-form__trap" not in page
+    assert post(client, article, website="default").status_code == 302
+    assert Comment.objects.count() == 1
+
+
+def test_the_security_scan_turns_the_honeypot_off_and_reports_the_stored_posts():
+    from pathlib import Path
+
+    script = (Path(__file__).parent.parent / "scripts/security-scan").read_text()
+    assert "COMMENTS_HONEYPOT=false" in script
+    assert "comment posts, $((stored_wapiti - stored_before)) stored" in script
