@@ -115,7 +115,17 @@ class Author(SluggedModel):
     name = models.CharField("tên", max_length=100)
     slug = models.SlugField("đường dẫn", max_length=120, unique=True, blank=True)
     bio = models.TextField("giới thiệu", blank=True)
-    photo = models.ImageField("ảnh", upload_to="authors/%Y/", blank=True)
+    # A library photo, so it goes through the one upload path every image a reader
+    # sees takes: content checks, pixel limit, renditions without EXIF/GPS (photos/).
+    photo = models.ForeignKey(
+        Photo,
+        verbose_name="ảnh",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text="Chọn một ảnh trong thư viện ảnh, hoặc bấm + để tải ảnh mới lên thư viện.",
+    )
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL,
         verbose_name="tài khoản",

@@ -4,22 +4,50 @@ from django import forms
 from django.conf import settings
 from django.core import signing
 
-from .models import MAX_LENGTH, MIN_LENGTH, Comment, normalize_name, normalize_text
+from .models import (
+    MAX_LENGTH,
+    MIN_LENGTH,
+    NAME_MAX_LENGTH,
+    RAW_NAME_LIMIT,
+    RAW_TEXT_LIMIT,
+    Comment,
+    normalize_name,
+    normalize_text,
+)
 
 TOO_SHORT = f"Bạn vui lòng nhập từ {MIN_LENGTH} ký tự trở lên !!!"
 TOKEN_SALT = "comments.form-rendered-at"
+TEXT_FAR_TOO_LONG = (
+    f"Bình luận chỉ được dài tối đa {MAX_LENGTH} ký tự; bạn đã nhập hơn {RAW_TEXT_LIMIT} ký tự. "
+    f"Chỉ {RAW_TEXT_LIMIT} ký tự đầu được giữ lại bên dưới: vui lòng rút gọn rồi gửi lại."
+)
+NAME_FAR_TOO_LONG = f"Họ tên chỉ được dài tối đa {NAME_MAX_LENGTH} ký tự."
+# Field -> (the most code points read from a post, the message when there were more).
+RAW_LIMITS = {
+    "text": (RAW_TEXT_LIMIT, TEXT_FAR_TOO_LONG),
+    "name": (RAW_NAME_LIMIT, NAME_FAR_TOO_LONG),
+    "email": (RAW_NAME_LIMIT, "Địa chỉ email chưa đúng, bạn kiểm tra lại giúp."),
+}
 
 
-def rendered_at_token(at=None):
-    """A signed copy of the time the form was rendered, so a post can tell its age."""
-    return signing.Signer(salt=TOKEN_SALT).sign(str(int(time.time() if at is None else at)))
+def rendered_at_token(article_pk, at=None):
+    """A signed copy of the time the form of article `article_pk` was rendered.
+
+    A post can tell its age from it, and it is worth nothing on another article.
+    """
+    issued_at = int(time.time() if at is None else at)
+    return signing.Signer(salt=TOKEN_SALT).sign(f"{article_pk}:{issued_at}")
 
 
-def token_age(token):
-    """Seconds since `token` was issued; None if it is forged, garbled or too old."""
+def token_age(token, article_pk):
+    """Seconds since `token` was issued for `article_pk`; None if forged, garbled, too old,
+    or issued for another article."""
     try:
-        issued_at = int(signing.Signer(salt=TOKEN_SALT).unsign(token))
+        signed_pk, issued_at = signing.Signer(salt=TOKEN_SALT).unsign(token).split(":")
+        issued_at = int(issued_at)
     except (signing.BadSignature, ValueError):
+        return None
+    if signed_pk != str(article_pk):
         return None
     age = time.time() - issued_at
     return age if age <= settings.COMMENTS_FORM_MAX_AGE else None
@@ -43,7 +71,11 @@ class CommentTextField(forms.CharField):
     def to_python(self, value):
         return normalize_text(super().to_python(value))
 
+    far_too_long = None  # the form's message when the post was cut at RAW_TEXT_LIMIT
+
     def validate(self, value):
+        if self.far_too_long:
+            raise forms.ValidationError(self.far_too_long, code="max_length")
         super().validate(value)
         if len(value) < MIN_LENGTH:
             raise forms.ValidationError(TOO_SHORT, code="min_length")
@@ -78,13 +110,17 @@ class CommentForm(forms.ModelForm):
             "email": {"invalid": "Địa chỉ email chưa đúng, bạn kiểm tra lại giúp."},
         }
 
-    def __init__(self, *args, article, **kwargs):
+    def __init__(self, *args, article, article_pk=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.instance.article = article
+        article_pk = article.pk if article is not None else article_pk
         self.looks_automated = False
         self.fields["name"].widget.attrs.update(autocomplete="name")
         self.fields["email"].widget.attrs.update(autocomplete="email")
-        self.fields["website"].widget.attrs.update(tabindex="-1", autocomplete="off")
+        if settings.COMMENTS_HONEYPOT:
+            self.fields["website"].widget.attrs.update(tabindex="-1", autocomplete="off")
+        else:
+            del self.fields["website"]
         self.fields["text"].widget.attrs.update(
             {
                 "rows": 5,
@@ -92,24 +128,49 @@ class CommentForm(forms.ModelForm):
                 "data-comment-text": "",
             }
         )
+        self.far_too_long = {}
         if not self.is_bound:
-            self.initial["rendered_at"] = rendered_at_token()
+            self.initial["rendered_at"] = rendered_at_token(article_pk)
             return
-        self.form_age = token_age(self.data.get("rendered_at", ""))
+        self.data = self.data.copy()
+        self._cut_oversized_fields()
+        self.form_age = token_age(self.data.get("rendered_at", ""), article_pk)
         if self.form_age is None:
             # Re-rendered with a fresh token. The reader has plainly spent time on
             # the form already, so the new token does not trip the too-fast trap.
-            self.data = self.data.copy()
             self.data["rendered_at"] = rendered_at_token(
-                at=time.time() - settings.COMMENTS_MIN_SECONDS
+                article_pk, at=time.time() - settings.COMMENTS_MIN_SECONDS
             )
+
+    def _cut_oversized_fields(self):
+        """Refuse fields far over their limit before any normalising, and keep only their start.
+
+        Cleaning and re-rendering then touch at most RAW_LIMITS code points, whatever
+        was posted; the post is refused with `far_too_long`'s message.
+        """
+        for field, (limit, message) in RAW_LIMITS.items():
+            value = self.data.get(field, "")
+            if len(value) > limit:
+                self.data[field] = value[:limit]
+                self.far_too_long[field] = message
+        self.fields["text"].far_too_long = self.far_too_long.get("text")
+        for field, value in self.data.items():
+            if field not in RAW_LIMITS and len(value) > RAW_NAME_LIMIT:
+                self.data[field] = value[:RAW_NAME_LIMIT]  # the trap fields and the token
 
     @property
     def remaining_length(self):
         """What the counter shows before any script runs: MAX_LENGTH minus the text's length."""
         return MAX_LENGTH - len(normalize_text(self["text"].value() or ""))
 
+    def clean_email(self):
+        if "email" in self.far_too_long:
+            raise forms.ValidationError(self.far_too_long["email"], code="invalid")
+        return self.cleaned_data["email"]
+
     def clean_name(self):
+        if "name" in self.far_too_long:
+            raise forms.ValidationError(self.far_too_long["name"], code="max_length")
         name = normalize_name(self.cleaned_data["name"])
         if not name:
             raise forms.ValidationError(self.fields["name"].error_messages["required"])
@@ -117,7 +178,7 @@ class CommentForm(forms.ModelForm):
 
     def clean(self):
         cleaned_data = super().clean()
-        if cleaned_data.get("website"):
+        if settings.COMMENTS_HONEYPOT and cleaned_data.get("website"):
             self.looks_automated = True
         elif self.form_age is None:
             raise forms.ValidationError(

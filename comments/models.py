@@ -1,5 +1,6 @@
 import unicodedata
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.db.models.functions import Length
@@ -14,6 +15,19 @@ MIN_LENGTH = 5
 MAX_LENGTH = 500
 NAME_MAX_LENGTH = 80
 USER_AGENT_MAX_LENGTH = 300
+# What a post may carry before any normalising, in code points. Well above the
+# limits (CRLF line breaks, decomposed Vietnamese take up to three code points a
+# letter), so a reader is always told the real length; anything longer is refused
+# unread, so a 2 MB post costs what a normal one does.
+RAW_TEXT_LIMIT = 4 * MAX_LENGTH
+RAW_NAME_LIMIT = 4 * NAME_MAX_LENGTH
+# Vietnamese needs at most two combining marks on a letter ("ệ" = e + circumflex +
+# dot below); longer runs only stack marks into unreadable "zalgo" text.
+MAX_MARKS_PER_LETTER = 2
+TOO_MANY_MARKS = (
+    "%(field)s có chữ mang quá nhiều dấu chồng lên nhau (tối đa %(limit)d dấu trên một chữ, "
+    "như “ệ”). Bạn vui lòng xóa các dấu thừa rồi gửi lại."
+)
 
 
 def normalize_text(text):
@@ -33,6 +47,36 @@ def normalize_text(text):
         if char == "\n" or (unicodedata.category(char) != "Cc" and char != "\ufeff")
     )
     return unicodedata.normalize("NFC", text).strip()
+
+
+def stacked_marks(text):
+    """The longest run of combining marks on one letter, counted in the decomposed (NFD) text."""
+    longest = run = 0
+    for char in unicodedata.normalize("NFD", text):
+        run = run + 1 if unicodedata.category(char).startswith("M") else 0
+        longest = max(longest, run)
+    return longest
+
+
+class MarkLimitValidator:
+    """Refuse text that stacks more combining marks on a letter than Vietnamese ever does."""
+
+    def __init__(self, field):
+        self.field = field
+
+    def __call__(self, value):
+        if stacked_marks(value) > MAX_MARKS_PER_LETTER:
+            raise ValidationError(
+                TOO_MANY_MARKS,
+                code="stacked_marks",
+                params={"field": self.field, "limit": MAX_MARKS_PER_LETTER},
+            )
+
+    def __eq__(self, other):
+        return isinstance(other, MarkLimitValidator) and other.field == self.field
+
+    def deconstruct(self):
+        return ("comments.models.MarkLimitValidator", (self.field,), {})
 
 
 def normalize_name(name):
@@ -62,9 +106,11 @@ class Comment(models.Model):
     article = models.ForeignKey(
         Article, verbose_name="bài viết", on_delete=models.CASCADE, related_name="comments"
     )
-    name = models.CharField("họ tên", max_length=NAME_MAX_LENGTH)
+    name = models.CharField(
+        "họ tên", max_length=NAME_MAX_LENGTH, validators=[MarkLimitValidator("Họ tên")]
+    )
     email = models.EmailField("email", blank=True, help_text="Không hiển thị với bạn đọc.")
-    text = models.TextField("nội dung")
+    text = models.TextField("nội dung", validators=[MarkLimitValidator("Bình luận")])
     status = models.CharField("trạng thái", max_length=20, choices=Status, default=Status.PENDING)
     created_at = models.DateTimeField("gửi lúc", default=timezone.now)
     ip_address = models.GenericIPAddressField("địa chỉ IP", null=True, blank=True)

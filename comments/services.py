@@ -32,8 +32,34 @@ class RateLimited(CommentRejected):
         "nội dung bạn viết vẫn được giữ nguyên bên dưới."
     )
 
+    def __init__(self, retry_after=None):
+        super().__init__()
+        self.retry_after = retry_after  # seconds until the next window opens
 
-def submit_comment(*, article, name, text, email="", ip_address, user_agent="", now=None):
+
+def count_post(*, ip_address, now=None):
+    """Count one post from `ip_address`, whatever becomes of it; raise RateLimited over the limit.
+
+    The view calls this for every post before reading it, so refused posts (too
+    long, expired, bot traps) use up the allowance just like accepted ones.
+    """
+    now = now or timezone.now()
+    if not _within_rate_limit(ip_address, now):
+        period = settings.COMMENTS_RATE_PERIOD
+        raise RateLimited(retry_after=period - int(now.timestamp()) % period)
+
+
+def submit_comment(
+    *,
+    article,
+    name,
+    text,
+    email="",
+    ip_address,
+    user_agent="",
+    now=None,
+    already_counted=False,
+):
     """Take a reader's comment on `article` and return the stored Comment.
 
     Normalises and validates the text (5-500 code points after NFC), enforces
@@ -42,6 +68,9 @@ def submit_comment(*, article, name, text, email="", ip_address, user_agent="", 
     the same article within COMMENTS_DUPLICATE_WINDOW returns the comment
     already stored instead of a second copy: the article row is locked while
     checking, so two simultaneous identical posts cannot both get in.
+
+    The post counts toward the per-IP rate limit here unless `already_counted`
+    (the view counts every post through `count_post` before reading it).
 
     Raises CommentsClosed, RateLimited, or ValidationError (invalid fields).
     """
@@ -60,8 +89,8 @@ def submit_comment(*, article, name, text, email="", ip_address, user_agent="", 
     comment.full_clean(exclude=["article"])
     if not article.comments_enabled:
         raise CommentsClosed
-    if not _within_rate_limit(ip_address, now):
-        raise RateLimited
+    if not already_counted:
+        count_post(ip_address=ip_address, now=now)
     with transaction.atomic():
         # Locking the article row serialises comment writes on it (on PostgreSQL)
         # and re-reads whether comments are still open.

@@ -15,7 +15,7 @@ from articles.views import ArticleDetailView
 
 from .forms import CommentForm
 from .models import MAX_LENGTH, MIN_LENGTH, Comment
-from .services import CommentRejected, RateLimited, submit_comment
+from .services import CommentRejected, RateLimited, count_post, submit_comment
 
 COMMENTS_PER_PAGE = 50
 AWAITING_MODERATION = (
@@ -42,7 +42,7 @@ def _database_unavailable(request, pk, outage):
 
     Rendered without a single query (no article, no menu), so it works during the outage.
     """
-    form = CommentForm(request.POST, article=None)
+    form = CommentForm(request.POST, article=None, article_pk=pk)
     context = {
         "form": form,
         "article": {"pk": pk},
@@ -64,6 +64,12 @@ def _database_unavailable(request, pk, outage):
 def _take_comment(request, pk):
     article = get_object_or_404(Article.objects.published().select_related("category"), pk=pk)
     form = CommentForm(request.POST, article=article)
+    ip_address = client_ip(request)
+    try:
+        # Every post counts, accepted or refused, before any work on its fields.
+        count_post(ip_address=ip_address)
+    except RateLimited as rejection:
+        return _refuse(request, article, form, rejection)
     valid = form.is_valid()
     if form.looks_automated:
         # Bots get the same answer as readers, and nothing is stored.
@@ -76,18 +82,28 @@ def _take_comment(request, pk):
             name=form.cleaned_data["name"],
             email=form.cleaned_data["email"],
             text=form.cleaned_data["text"],
-            ip_address=client_ip(request),
+            ip_address=ip_address,
             user_agent=request.headers.get("User-Agent", ""),
+            already_counted=True,
         )
     except CommentRejected as rejection:
-        form.add_error(None, rejection.message)
-        status = 429 if isinstance(rejection, RateLimited) else 403
-        return _render_article(request, article, form, status=status)
+        return _refuse(request, article, form, rejection)
     except ValidationError as error:
         form.add_error(None, error)
         return _render_article(request, article, form)
     approved = comment.status == Comment.Status.APPROVED
     return _back_to_article(request, article, PUBLISHED if approved else AWAITING_MODERATION)
+
+
+def _refuse(request, article, form, rejection):
+    """The article page again, with the reason on top of the reader's text (403 or 429)."""
+    form.is_valid()  # cheap: the form already cut oversized fields
+    form.add_error(None, rejection.message)
+    if isinstance(rejection, RateLimited):
+        response = _render_article(request, article, form, status=429)
+        response["Retry-After"] = str(rejection.retry_after)
+        return response
+    return _render_article(request, article, form, status=403)
 
 
 def _back_to_article(request, article, message):

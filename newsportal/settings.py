@@ -242,6 +242,9 @@ LOGGING = {
 # Reader comments (comments/): moderation, bot traps, rate limit, duplicates.
 COMMENTS_AUTO_APPROVE = env.bool("COMMENTS_AUTO_APPROVE", default=False)
 COMMENTS_MIN_SECONDS = env.int("COMMENTS_MIN_SECONDS", default=3)
+# The honeypot field that drops bots filling every box. Only `make scan` turns it off,
+# so that the scanners' posts are what a reader's browser sends and reach the database.
+COMMENTS_HONEYPOT = env.bool("COMMENTS_HONEYPOT", default=True)
 COMMENTS_FORM_MAX_AGE = env.int("COMMENTS_FORM_MAX_AGE", default=2 * 24 * 3600)
 COMMENTS_RATE_LIMIT = env.int("COMMENTS_RATE_LIMIT", default=5)
 COMMENTS_RATE_PERIOD = env.int("COMMENTS_RATE_PERIOD", default=60)
@@ -256,6 +259,14 @@ AXES_COOLOFF_TIME = timedelta(minutes=env.int("LOGIN_LOCKOUT_MINUTES", default=1
 AXES_LOCKOUT_PARAMETERS = ["ip_address"]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "newsroom.views.lockout"
+# A refused attempt (locked out) is not recorded: it neither extends the cool-off nor
+# counts against the username (newsroom/backends.py).
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+# Failed logins of one username from any address (newsroom/throttle.py): the first
+# LOGIN_USERNAME_FREE_FAILURES cost nothing, then each attempt waits 1 s, 2 s, 4 s …
+# at most LOGIN_USERNAME_MAX_DELAY seconds; never from a network the account used before.
+LOGIN_USERNAME_FREE_FAILURES = env.int("LOGIN_USERNAME_FREE_FAILURES", default=10)
+LOGIN_USERNAME_MAX_DELAY = env.int("LOGIN_USERNAME_MAX_DELAY", default=15 * 60)
 AXES_VERBOSE = False
 AXES_COOLOFF_MESSAGE = "Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau."
 AXES_PERMALOCK_MESSAGE = "Đăng nhập sai quá nhiều lần. Hãy liên hệ quản trị để mở khóa."

@@ -103,14 +103,14 @@ class CommentFactory(factory.django.DjangoModelFactory):
     user_agent = "Mozilla/5.0 (thử nghiệm)"
 
 
-def comment_form_data(**overrides):
-    """What a reader's browser posts: the form rendered a minute ago, honeypot empty."""
+def comment_form_data(article, **overrides):
+    """What a browser posts on `article`: its form rendered a minute ago, honeypot empty."""
     return {
         "name": "Nguyễn Thị Hoa",
         "email": "hoa@example.vn",
         "text": "Bài viết rất hữu ích cho bà con vùng cao.",
         "website": "",
-        "rendered_at": rendered_at_token(at=time.time() - 60),
+        "rendered_at": rendered_at_token(article.pk, at=time.time() - 60),
         **overrides,
     }
 

@@ -32,7 +32,9 @@ def vietnamese_text(length, form):
 
 
 def post(client, article, **fields):
-    return client.post(reverse("comments:post", args=[article.pk]), comment_form_data(**fields))
+    return client.post(
+        reverse("comments:post", args=[article.pk]), comment_form_data(article, **fields)
+    )
 
 
 @pytest.mark.parametrize("form", ["NFC", "NFD"])
@@ -278,7 +280,7 @@ def test_posting_on_an_article_readers_cannot_see_is_404(client, kind):
 @pytest.mark.parametrize("pk", ["999999", "99999999999999999999999"])
 def test_posting_on_a_missing_article_is_404(client, pk):
     url = f"/binh-luan/{pk}/gui/"
-    assert client.post(url, comment_form_data()).status_code == 404
+    assert client.post(url, comment_form_data(ArticleFactory.build())).status_code == 404
 
 
 def test_the_comment_url_only_takes_posts(client, article):

@@ -37,12 +37,14 @@ def frozen_time():
 
 
 def post(client, article, **fields):
-    return client.post(reverse("comments:post", args=[article.pk]), comment_form_data(**fields))
+    return client.post(
+        reverse("comments:post", args=[article.pk]), comment_form_data(article, **fields)
+    )
 
 
 def test_a_post_without_the_csrf_token_is_refused(article):
     client = Client(enforce_csrf_checks=True)
-    response = client.post(reverse("comments:post", args=[article.pk]), comment_form_data())
+    response = client.post(reverse("comments:post", args=[article.pk]), comment_form_data(article))
     assert response.status_code == 403
     assert not Comment.objects.exists()
 
@@ -60,7 +62,7 @@ def test_a_filled_honeypot_is_dropped_silently_with_the_readers_answer(client, a
 
 
 def test_a_post_sooner_than_the_minimum_time_is_dropped_silently(client, article, frozen_time):
-    response = post(client, article, rendered_at=rendered_at_token(at=time.time() - 1))
+    response = post(client, article, rendered_at=rendered_at_token(article.pk, at=time.time() - 1))
     assert response.status_code == 302
     assert MODERATION in client.get(response["Location"]).text
     assert not Comment.objects.exists()
@@ -68,7 +70,7 @@ def test_a_post_sooner_than_the_minimum_time_is_dropped_silently(client, article
 
 def test_a_post_after_the_minimum_time_is_taken(client, article, settings):
     settings.COMMENTS_MIN_SECONDS = 3
-    post(client, article, rendered_at=rendered_at_token(at=time.time() - 4))
+    post(client, article, rendered_at=rendered_at_token(article.pk, at=time.time() - 4))
     assert Comment.objects.count() == 1
 
 
@@ -83,7 +85,7 @@ def test_a_missing_or_forged_form_token_asks_to_send_again_with_the_text_kept(
 
 
 def test_an_expired_form_asks_to_send_again_and_the_resend_is_taken(client, article, settings):
-    token = rendered_at_token(at=time.time() - settings.COMMENTS_FORM_MAX_AGE - 1)
+    token = rendered_at_token(article.pk, at=time.time() - settings.COMMENTS_FORM_MAX_AGE - 1)
     response = post(client, article, rendered_at=token)
     assert EXPIRED in response.text
     fresh_token = response.context["comment_form"]["rendered_at"].value()
@@ -119,7 +121,7 @@ def test_the_rate_limit_counts_each_client_ip_separately(client, article, frozen
         post(client, article, text=f"Bình luận số {n}")
     other = client.post(
         reverse("comments:post", args=[article.pk]),
-        comment_form_data(text="Từ một máy khác"),
+        comment_form_data(article, text="Từ một máy khác"),
         REMOTE_ADDR="198.51.100.9",
     )
     assert other.status_code == 302

@@ -62,8 +62,10 @@ def test_a_long_paste_is_not_cut_and_the_counter_goes_negative(page, article_url
         "điều khiển\x00\x07\x1b\x7f\ufeff bị bỏ",
         "emoji 👍🏽 👨‍👩‍👧 🇻🇳",
         "\u2029",
+        "Ha\u0301\u0323\u0300\u0309\u0303y qua e\u0302\u0323",  # refused, counted alike
+        "\u202eđảo chiều\u202c \u2067tách\u2069",
     ],
-    ids=["nfd", "line-breaks", "whitespace", "control", "emoji", "only-separator"],
+    ids=["nfd", "line-breaks", "whitespace", "control", "emoji", "only-separator", "zalgo", "bidi"],
 )
 def test_the_counter_counts_exactly_as_the_server_does(page, article_url, text):
     page.goto(article_url)

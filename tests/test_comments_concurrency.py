@@ -49,7 +49,7 @@ def test_parallel_posts_are_all_stored_and_none_twice(live_server, settings):
     texts = [f"Bạn đọc số {n} góp ý về bài viết" for n in range(READERS)]
     # Every text is sent twice at once, as a double click would: stored once each.
     forms = [
-        comment_form_data(text=text, name=f"Bạn đọc {n}", csrfmiddlewaretoken=csrf)
+        comment_form_data(article, text=text, name=f"Bạn đọc {n}", csrfmiddlewaretoken=csrf)
         for n, text in enumerate(texts)
         for _ in range(2)
     ]

@@ -86,7 +86,7 @@ def test_a_comment_posted_while_the_database_is_down_is_refused_with_its_text_ke
     with database_refusing_queries():
         response = reader.post(
             reverse("comments:post", args=[article.pk]),
-            comment_form_data(text=text, name="Lò Văn Minh"),
+            comment_form_data(article, text=text, name="Lò Văn Minh"),
         )
     assert response.status_code == 503
     assert "bình luận của bạn chưa được gửi" in response.text
@@ -209,7 +209,9 @@ def comment_rate_limit_of_two(settings):
 
 
 def post_comment(client, article, text):
-    return client.post(reverse("comments:post", args=[article.pk]), comment_form_data(text=text))
+    return client.post(
+        reverse("comments:post", args=[article.pk]), comment_form_data(article, text=text)
+    )
 
 
 def test_comments_beyond_the_rate_limit_get_429_with_the_text_kept_while_redis_is_stopped(

@@ -33,7 +33,9 @@ def post_all(article, posts_per_client):
             return [
                 (
                     number,
-                    client.post(url, comment_form_data(text=f"Ý kiến {n} của bạn đọc {number}.")),
+                    client.post(
+                        url, comment_form_data(article, text=f"Ý kiến {n} của bạn đọc {number}.")
+                    ),
                 )
                 for n in range(posts_per_client)
             ]

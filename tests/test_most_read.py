@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from readership.models import DailyArticleViews
-from readership.services import count_view, flush_due, flush_views, most_read
+from readership.services import count_view, countable_article_ids, flush_due, flush_views, most_read
 
 from .factories import ArticleFactory
 
@@ -23,9 +23,19 @@ def _empty_cache():
     cache.clear()
 
 
+BROWSER = "Mozilla/5.0 (Linux; Android 14) AppleWebKit/537.36 Chrome/131.0 Mobile Safari/537.36"
+
+
 def read(client, article, times=1):
-    for _ in range(times):
-        assert client.get(reverse("readership:beacon", args=[article.pk])).status_code == 200
+    """`times` different readers (a browser each) read the article."""
+    url = reverse("readership:beacon", args=[article.pk])
+    for n in range(times):
+        assert client.get(url, HTTP_USER_AGENT=f"{BROWSER} reader/{n}").status_code == 200
+
+
+def count_reads(article_id, times=1):
+    for n in range(times):
+        count_view(article_id, ip_address=f"198.51.100.{n}", user_agent=BROWSER)
 
 
 def views_of(article):
@@ -52,6 +62,7 @@ def test_beacon_counts_in_the_cache_without_touching_the_database(
 ):
     article = ArticleFactory()
     assert flush_due()  # another request holds the flush turn for this interval
+    countable_article_ids()  # made once per flush interval, not per read
     with django_assert_num_queries(0):
         read(client, article, times=3)
     assert views_of(article) == 0
@@ -83,10 +94,9 @@ def test_the_first_beacon_of_an_interval_flushes(client):
 
 def test_flushing_adds_to_the_days_row_and_keeps_later_reads():
     article = ArticleFactory()
-    for _ in range(2):
-        count_view(article.pk)
+    count_reads(article.pk, times=2)
     flush_views()
-    count_view(article.pk)
+    count_view(article.pk, ip_address="203.0.113.5", user_agent=BROWSER)
     assert flush_views() == 1
     assert DailyArticleViews.objects.get(article=article).views == 3
     assert flush_views() == 0
@@ -94,8 +104,8 @@ def test_flushing_adds_to_the_days_row_and_keeps_later_reads():
 
 def test_reads_of_unknown_or_hidden_articles_are_dropped_at_flush():
     draft = ArticleFactory(draft=True)
-    count_view(draft.pk)
-    count_view(987654321)
+    count_reads(draft.pk)
+    count_reads(987654321)
     assert flush_views() == 0
     assert not DailyArticleViews.objects.exists()
 
@@ -134,7 +144,7 @@ def test_most_read_is_on_the_homepage_and_the_article_sidebar(client):
 
 def test_flush_command_moves_the_counters(capsys):
     article = ArticleFactory()
-    count_view(article.pk)
+    count_reads(article.pk)
     call_command("flush_article_views")
     assert "Flushed 1 article views." in capsys.readouterr().out
     assert views_of(article) == 1

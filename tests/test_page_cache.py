@@ -104,7 +104,7 @@ def test_a_repeat_visit_with_if_modified_since_gets_304(client, article):
 def test_a_reader_sees_the_message_after_posting_though_the_page_was_cached(client, article):
     cached(client, article.get_absolute_url())
 
-    client.post(reverse("comments:post", args=[article.pk]), comment_form_data())
+    client.post(reverse("comments:post", args=[article.pk]), comment_form_data(article))
     after_post = client.get(article.get_absolute_url())
 
     assert "đang chờ duyệt" in after_post.text
@@ -115,7 +115,7 @@ def test_a_reader_sees_the_message_after_posting_though_the_page_was_cached(clie
 def test_a_comment_awaiting_moderation_leaves_cached_pages_cached(client, article):
     cached(Client(), article.get_absolute_url())
 
-    client.post(reverse("comments:post", args=[article.pk]), comment_form_data())
+    client.post(reverse("comments:post", args=[article.pk]), comment_form_data(article))
 
     assert Client().get(article.get_absolute_url())["X-Page-Cache"] == "hit"
 
@@ -124,7 +124,7 @@ def _post_comment_with_fetched_token(reader, article, text):
     token = reader.get(reverse("pagecache:csrf_token")).json()["token"]
     return reader.post(
         reverse("comments:post", args=[article.pk]),
-        comment_form_data(text=text, csrfmiddlewaretoken=token),
+        comment_form_data(article, text=text, csrfmiddlewaretoken=token),
     )
 
 
@@ -153,7 +153,7 @@ def test_a_reader_without_javascript_posts_from_a_cached_page_after_one_confirma
     text = "Gửi từ trình duyệt không có JavaScript ạ"
     url = reverse("comments:post", args=[article.pk])
 
-    confirm = reader.post(url, comment_form_data(text=text), headers={"origin": HERE})
+    confirm = reader.post(url, comment_form_data(article, text=text), headers={"origin": HERE})
     assert confirm.status_code == 403
     assert "Xác nhận gửi" in confirm.text
     assert text in confirm.text  # nothing the reader typed is lost
@@ -168,7 +168,9 @@ def test_a_cross_site_post_gets_a_plain_refusal_and_stores_nothing(article):
     reader = Client(enforce_csrf_checks=True)
     url = reverse("comments:post", args=[article.pk])
 
-    response = reader.post(url, comment_form_data(), headers={"origin": "https://evil.example"})
+    response = reader.post(
+        url, comment_form_data(article), headers={"origin": "https://evil.example"}
+    )
 
     assert response.status_code == 403
     assert "csrfmiddlewaretoken" not in response.text
