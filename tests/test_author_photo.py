@@ -18,8 +18,8 @@ from .migration_states import migrate
 from .test_photo_renditions import GPS_IFD, camera_exif
 from .test_photo_uploads import SVG_WITH_SCRIPT, png_declaring
 
-BEFORE = [("articles", "0007_article_search_vector")]
-AFTER = [("articles", "0009_remove_author_photo_file")]
+BEFORE = [("articles", "0008_search_by_section")]
+AFTER = [("articles", "0010_remove_author_photo_file")]
 
 
 def stored(name, content):

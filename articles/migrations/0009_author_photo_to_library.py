@@ -52,7 +52,7 @@ def library_to_author_photos(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("articles", "0007_article_search_vector"),
+        ("articles", "0008_search_by_section"),
         ("photos", "0001_photo_library"),
     ]
 

@@ -5,7 +5,7 @@ class Migration(migrations.Migration):
     """Authors' photos now live in the photo library (see 0008)."""
 
     dependencies = [
-        ("articles", "0008_author_photo_to_library"),
+        ("articles", "0009_author_photo_to_library"),
     ]
 
     operations = [
