@@ -21,7 +21,9 @@ def story(section, hours_ago, **fields):
 
 
 def homepage(per_section=4):
-    return front_page(list(Category.objects.visible()), per_section=per_section)
+    """(lead, sections), without "Tiêu điểm" beside the lead."""
+    page = front_page(list(Category.objects.visible()), per_section=per_section)
+    return page.lead, page.sections
 
 
 def titles(stories):
