@@ -22,6 +22,8 @@ class ImprintAdmin(admin.ModelAdmin):
         return False
 
     def changelist_view(self, request, extra_context=None):
+        if not self.has_view_or_change_permission(request):
+            return super().changelist_view(request, extra_context)  # refuses
         if Imprint.objects.filter(pk=SINGLETON_ID).exists():
             return redirect(reverse("admin:imprint_imprint_change", args=[SINGLETON_ID]))
         if self.has_add_permission(request):

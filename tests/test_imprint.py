@@ -105,6 +105,12 @@ def test_the_admin_list_opens_the_one_masthead(client, imprint):
     assert response.url == reverse("admin:imprint_imprint_change", args=[imprint.pk])
 
 
+@pytest.mark.parametrize("role", [REPORTER, EDITOR])
+def test_the_admin_list_of_the_masthead_is_refused_to_other_roles(client, imprint, role):
+    client.force_login(NewsroomUserFactory(role=role))
+    assert client.get(reverse("admin:imprint_imprint_changelist")).status_code == 403
+
+
 def test_an_administrator_fills_in_the_masthead_once_and_cannot_delete_it(client):
     client.force_login(NewsroomUserFactory(role=ADMINISTRATOR))
     response = client.get(reverse("admin:imprint_imprint_changelist"))
