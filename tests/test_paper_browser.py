@@ -162,3 +162,15 @@ def test_desktop_sidebar_holds_its_column_to_the_end_of_the_page(live_server, pa
     box = last.bounding_box()  # relative to the viewport
     assert box["y"] < SCREENS[1280]["height"] and box["y"] + box["height"] > 0
     assert sidebar["height"] >= main["height"] - 1
+
+
+def test_revealing_the_copy_button_moves_nothing_on_a_phone(live_server, browser, paper):
+    """The button is laid out before the script shows it: no layout shift on load."""
+    positions = []
+    for scripts in (False, True):
+        context = browser.new_context(java_script_enabled=scripts, viewport=SCREENS[375])
+        page = context.new_page()
+        page.goto(live_server.url + paper["article"])
+        positions.append(page.locator(".article__sapo").bounding_box()["y"])
+        context.close()
+    assert positions[0] == positions[1]
