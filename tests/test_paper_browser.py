@@ -162,6 +162,8 @@ def test_desktop_sidebar_holds_its_column_to_the_end_of_the_page(live_server, pa
     box = last.bounding_box()  # relative to the viewport
     assert box["y"] < SCREENS[1280]["height"] and box["y"] + box["height"] > 0
     assert sidebar["height"] >= main["height"] - 1
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=SCREENSHOTS / f"paper-{name}-1280-scrolled.png")
 
 
 def test_revealing_the_copy_button_moves_nothing_on_a_phone(live_server, browser, paper):
