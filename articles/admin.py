@@ -15,7 +15,7 @@ from django.views.decorators.csp import csp_override
 from photos.rendering import render_picture
 
 from .dates import vn_datetime
-from .models import Article, Author, Category, Tag
+from .models import Article, Author, Category, Tag, Topic
 from .revisions import compare_revisions
 
 
@@ -41,6 +41,23 @@ class TagAdmin(admin.ModelAdmin):
     # The folded slug lets editors find "Nông nghiệp" by typing "nong nghiep".
     search_fields = ["name", "slug"]
     prepopulated_fields = {"slug": ["name"]}
+
+
+@admin.register(Topic)
+class TopicAdmin(admin.ModelAdmin):
+    """Editors open and describe running stories; articles join one from their own form."""
+
+    list_display = ["title", "slug", "created_at", "view_on_site_link"]
+    search_fields = ["title", "slug"]
+    prepopulated_fields = {"slug": ["title"]}
+    fields = ["title", "slug", "description"]
+
+    @admin.display(description="xem trên trang")
+    def view_on_site_link(self, topic):
+        return format_html(
+            '<a href="{}" target="_blank" rel="noopener">Xem trên trang</a>',
+            topic.get_absolute_url(),
+        )
 
 
 class ArticleAdminForm(forms.ModelForm):
@@ -124,7 +141,7 @@ class ArticleAdmin(admin.ModelAdmin):
     search_fields = ["title", "sapo"]
     date_hierarchy = "published_at"
     prepopulated_fields = {"slug": ["title"]}
-    autocomplete_fields = ["category", "authors", "tags", "cover"]
+    autocomplete_fields = ["category", "authors", "tags", "topics", "cover"]
     readonly_fields = ["cover_preview", "created_by", "created_at", "updated_at"]
     # Only editors set the publication time, the homepage lead and the review note.
     editor_only_fields = ["published_at", "is_featured", "review_note"]
@@ -133,7 +150,7 @@ class ArticleAdmin(admin.ModelAdmin):
     fieldsets = [
         (None, {"fields": ["title", "slug", "category", "sapo", "body"]}),
         ("Ảnh đại diện", {"fields": ["cover", "cover_preview"]}),
-        ("Tác giả và từ khóa", {"fields": ["authors", "tags"]}),
+        ("Tác giả, từ khóa và dòng sự kiện", {"fields": ["authors", "tags", "topics"]}),
         (
             "Xuất bản",
             {

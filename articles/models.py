@@ -7,7 +7,7 @@ from django.core.exceptions import ValidationError
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import connection, models, transaction
 from django.db.models import Func, OuterRef, Q
-from django.db.models.functions import Cast
+from django.db.models.functions import Cast, Coalesce
 from django.urls import reverse, reverse_lazy
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -167,6 +167,32 @@ class Tag(SluggedModel):
         return reverse("articles:tag", kwargs={"slug": self.slug})
 
 
+class Topic(SluggedModel):
+    """A running story ("Dòng sự kiện"): the articles that follow it, newest first."""
+
+    slug_source = "title"
+
+    title = models.CharField("tên dòng sự kiện", max_length=200)
+    slug = models.SlugField("đường dẫn", max_length=220, unique=True, blank=True)
+    description = models.TextField(
+        "mô tả", blank=True, help_text="Vài câu giới thiệu, hiện ở đầu trang dòng sự kiện."
+    )
+    created_at = models.DateTimeField("tạo lúc", auto_now_add=True)
+
+    objects = ContentQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "dòng sự kiện"
+        verbose_name_plural = "dòng sự kiện"
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("articles:topic", kwargs={"slug": self.slug})
+
+
 # What a <picture> of the cover needs (the renditions manifest rides along: no extra query).
 CARD_PHOTO_FIELDS = (
     "cover__image",
@@ -256,8 +282,45 @@ class ArticleQuerySet(ContentQuerySet):
         """A whole article as its page shows it, without the search copies of its text."""
         return (
             self.select_related("category", "cover")
-            .prefetch_related("authors", "tags")
+            .prefetch_related("authors", "tags", "topics")
             .defer("search_text", "search_vector", "exact_search_vector")
+        )
+
+    def related_to(self, article, *, count):
+        """Up to `count` of these articles to read after `article` ("Tin liên quan"), in one query.
+
+        Those sharing one of its topics come first, then those sharing the most of its
+        tags, then the newest of its section; newest first among equals. Each kind is
+        gathered as a short newest-first list (`count` of each, twice that for tags
+        so the best-matched can be picked), so the cost does not grow with the archive.
+        `article`'s tags and topics are read from its prefetched relations.
+        """
+        tag_ids = [tag.pk for tag in article.tags.all()]
+        topic_ids = [topic.pk for topic in article.topics.all()]
+        others = self.exclude(pk=article.pk).order_by("-published_at", "-id").values("pk")
+        tagged = Article.tags.through.objects.filter(tag__in=tag_ids)
+        in_topic = Article.topics.through.objects.filter(topic__in=topic_ids)
+        candidates = [others.filter(category=article.category_id)[:count]]
+        if tag_ids:
+            candidates.append(others.filter(pk__in=tagged.values("article_id"))[: 2 * count])
+        if topic_ids:
+            candidates.append(others.filter(pk__in=in_topic.values("article_id"))[:count])
+        return (
+            self.filter(_any_of(candidates))
+            .annotate(
+                shares_topic=models.Exists(in_topic.filter(article=OuterRef("pk"))),
+                shared_tags=Coalesce(
+                    models.Subquery(
+                        tagged.filter(article=OuterRef("pk"))
+                        .order_by()
+                        .values("article")
+                        .annotate(n=models.Count("pk"))
+                        .values("n")
+                    ),
+                    0,
+                ),
+            )
+            .order_by("-shares_topic", "-shared_tags", "-published_at", "-id")[:count]
         )
 
     def teaser_rows(self):
@@ -307,29 +370,29 @@ class ArticleQuerySet(ContentQuerySet):
             article.search_text = article.build_search_text()
         self.bulk_update(articles, ["search_text"], batch_size=self.SEARCH_TEXT_BATCH)
 
-    def front_page_stories(self, section_ids, *, per_section):
+    def front_page_stories(self, section_ids, *, per_section, featured=1):
         """The homepage's candidates as teaser rows, in one (lazy) query.
 
-        The newest featured article and each section's `per_section` newest: one short
-        index scan each (see `_newest_featured_and_per_section`), so the cost does not
-        grow with the archive. articles.front_page picks the lead and the blocks.
+        The `featured` newest featured articles and each section's `per_section` newest:
+        one short index scan each (see `_newest_featured_and_per_section`), so the cost
+        does not grow with the archive. articles.front_page picks "Tiêu điểm" and the blocks.
         """
         newest = self.order_by("-published_at", "-id").values("pk")
         return self.filter(
-            self._newest_featured_and_per_section(newest, section_ids, per_section)
+            self._newest_featured_and_per_section(newest, section_ids, per_section, featured)
         ).teaser_rows()
 
     @staticmethod
-    def _newest_featured_and_per_section(newest, section_ids, count):
-        """A condition: the newest featured of `newest`, or among the `count` newest in
-        one of the sections; each an index scan of a few rows.
+    def _newest_featured_and_per_section(newest, section_ids, count, featured):
+        """A condition: among the `featured` newest featured of `newest`, or the `count`
+        newest in one of the sections; each an index scan of a few rows.
 
         PostgreSQL gathers every section's newest ids with one correlated
         `unnest(ARRAY(… LIMIT n))` subquery, in one `IN (… UNION ALL …)` with the
         featured one (an OR of two IN subqueries would filter the whole archive).
         Other databases get one `IN (… LIMIT n)` per section, which SQLite ORs by index.
         """
-        newest_featured = newest.filter(is_featured=True)[:1]
+        newest_featured = newest.filter(is_featured=True)[:featured]
         if connection.vendor == "postgresql":
             newest_of_section = ArraySubquery(newest.filter(category=OuterRef("pk"))[:count])
             picked = Category.objects.filter(pk__in=section_ids).values(
@@ -342,6 +405,22 @@ class ArticleQuerySet(ContentQuerySet):
         for pk in section_ids:
             condition |= Q(pk__in=newest.filter(category=pk)[:count])
         return condition
+
+
+def _any_of(querysets):
+    """A condition: the row is in any of `querysets` (each a short, sliced list of pks).
+
+    PostgreSQL gets one `IN (… UNION ALL …)`, which it probes by primary key (an OR of
+    IN subqueries would filter the whole archive); other databases, whose compound
+    queries cannot hold a LIMIT, get one `IN (… LIMIT n)` each, ORed.
+    """
+    first, *rest = querysets
+    if connection.vendor == "postgresql":
+        return Q(pk__in=first.union(*rest, all=True)) if rest else Q(pk__in=first)
+    condition = Q(pk__in=first)
+    for queryset in rest:
+        condition |= Q(pk__in=queryset)
+    return condition
 
 
 class Teaser:
@@ -438,6 +517,13 @@ class Article(EditorialWorkflow, models.Model):
     )
     authors = models.ManyToManyField(Author, verbose_name="tác giả", related_name="articles")
     tags = models.ManyToManyField(Tag, verbose_name="từ khóa", related_name="articles", blank=True)
+    topics = models.ManyToManyField(
+        Topic,
+        verbose_name="dòng sự kiện",
+        related_name="articles",
+        blank=True,
+        help_text="Các dòng sự kiện mà bài viết này thuộc về.",
+    )
     status = models.CharField("trạng thái", max_length=20, choices=Status, default=Status.DRAFT)
     published_at = models.DateTimeField(
         "thời gian xuất bản",

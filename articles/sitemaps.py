@@ -1,4 +1,5 @@
-"""sitemap.xml for sections and articles, and a Google News sitemap (django.contrib.sitemaps)."""
+"""sitemap.xml for sections, topics and articles, and a Google News sitemap
+(django.contrib.sitemaps)."""
 
 from datetime import timedelta
 
@@ -6,7 +7,7 @@ from django.contrib.sitemaps import Sitemap
 from django.db.models import Max, OuterRef, Subquery
 from django.utils import timezone
 
-from .models import Article, Category
+from .models import Article, Category, Topic
 
 NEWS_WINDOW = timedelta(hours=48)
 NEWS_LIMIT = 1000  # Google News reads at most 1,000 URLs per sitemap
@@ -35,6 +36,32 @@ class SectionSitemap(Sitemap):
     def get_latest_lastmod(self):
         """For the index, in one query (Django's default walks every item)."""
         return latest_change(Article.objects.published().filter(category__is_visible=True))
+
+
+class TopicSitemap(Sitemap):
+    """ "Dòng sự kiện" pages that have a visible article, last changed with their newest one."""
+
+    changefreq = "daily"
+    priority = 0.6
+
+    def items(self):
+        latest_change = (
+            Article.objects.published()
+            .filter(topics=OuterRef("pk"))
+            .order_by("-updated_at")
+            .values("updated_at")[:1]
+        )
+        return (
+            Topic.objects.annotate(last_change=Subquery(latest_change))
+            .filter(last_change__isnull=False)
+            .order_by("-created_at", "-id")
+        )
+
+    def lastmod(self, topic):
+        return topic.last_change
+
+    def get_latest_lastmod(self):
+        return latest_change(Article.objects.published().filter(topics__isnull=False))
 
 
 class ArticleSitemap(Sitemap):
@@ -71,5 +98,5 @@ class NewsSitemap(ArticleSitemap):
         )
 
 
-SITEMAPS = {"chuyen-muc": SectionSitemap, "bai-viet": ArticleSitemap}
+SITEMAPS = {"chuyen-muc": SectionSitemap, "dong-su-kien": TopicSitemap, "bai-viet": ArticleSitemap}
 NEWS_SITEMAPS = {"tin-moi": NewsSitemap}

@@ -5,12 +5,13 @@ from django.views.generic import DetailView, ListView, TemplateView
 
 from .front_page import front_page
 from .menu import menu_categories
-from .models import Article, Author, Category, Tag
+from .models import Article, Author, Category, Tag, Topic
 from .search import MAX_QUERY_CHARS, planned_for_the_words_searched, query_words
 from .search_results import present
 
 ARTICLES_PER_PAGE = 12
 STORIES_PER_SECTION_BLOCK = 4
+FOCUS_STORIES = 4  # "Tiêu điểm": beside the lead
 RELATED_STORIES = 4
 
 
@@ -18,10 +19,14 @@ class HomeView(TemplateView):
     template_name = "articles/home.html"
 
     def get_context_data(self, **kwargs):
-        lead, sections = front_page(
-            menu_categories(self.request), per_section=STORIES_PER_SECTION_BLOCK
+        page = front_page(
+            menu_categories(self.request),
+            per_section=STORIES_PER_SECTION_BLOCK,
+            focus=FOCUS_STORIES,
         )
-        return super().get_context_data(lead=lead, sections=sections, **kwargs)
+        return super().get_context_data(
+            lead=page.lead, focus=page.focus, sections=page.sections, **kwargs
+        )
 
 
 class BoundedPaginator(Paginator):
@@ -108,6 +113,19 @@ class TagView(ArticleListView):
         return super().get_context_data(tag=self.tag, **kwargs)
 
 
+class TopicView(ArticleListView):
+    """ "Dòng sự kiện": a running story's articles, newest first."""
+
+    template_name = "articles/topic.html"
+
+    def filter_articles(self, articles):
+        self.topic = get_object_or_404(Topic, slug=self.kwargs["slug"])
+        return articles.filter(topics=self.topic)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(topic=self.topic, **kwargs)
+
+
 class SearchView(ArticleListView):
     """ "Tìm kiếm": whatever ?q= holds, a normal page; a query without words finds nothing."""
 
@@ -162,9 +180,6 @@ class ArticleDetailView(DetailView):
 
     def get_context_data(self, **kwargs):
         related = (
-            Article.objects.published()
-            .for_cards()
-            .filter(category=self.object.category_id)
-            .exclude(pk=self.object.pk)[:RELATED_STORIES]
+            Article.objects.published().for_cards().related_to(self.object, count=RELATED_STORIES)
         )
         return super().get_context_data(related=related, **kwargs)

@@ -23,6 +23,7 @@ _REPORTER_PERMISSIONS = [
     "articles.view_category",
     "articles.view_author",
     "articles.view_tag",
+    "articles.view_topic",  # to attach their articles to a running story
 ]
 
 ROLES = {
@@ -32,6 +33,8 @@ ROLES = {
         "articles.publish_article",  # any article: review, publish, schedule, unpublish
         "articles.add_tag",
         "articles.change_tag",
+        "articles.add_topic",  # "Dòng sự kiện": open and describe running stories
+        "articles.change_topic",
         "comments.view_comment",
         "comments.change_comment",
         "comments.delete_comment",

@@ -7,7 +7,7 @@ from django.contrib.auth.hashers import make_password
 from django.contrib.auth.models import Group
 from django.utils import timezone
 
-from articles.models import Article, Author, Category, Tag
+from articles.models import Article, Author, Category, Tag, Topic
 from comments.forms import rendered_at_token
 from comments.models import Comment
 from photos.models import Photo
@@ -33,6 +33,14 @@ class TagFactory(factory.django.DjangoModelFactory):
         model = Tag
 
     name = factory.Sequence(lambda n: f"Từ khóa {n}")
+
+
+class TopicFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Topic
+
+    title = factory.Sequence(lambda n: f"Dòng sự kiện {n}")
+    description = "Những diễn biến mới nhất của một câu chuyện đang được bạn đọc quan tâm."
 
 
 class PhotoFactory(factory.django.DjangoModelFactory):
@@ -76,6 +84,11 @@ class ArticleFactory(factory.django.DjangoModelFactory):
     def tags(self, create, extracted, **kwargs):
         if create and extracted:
             self.tags.set(extracted)
+
+    @factory.post_generation
+    def topics(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.topics.set(extracted)
 
 
 class StaffFactory(factory.django.DjangoModelFactory):

@@ -73,7 +73,7 @@ def test_cards_use_card_renditions_lazily_and_the_lead_story_eagerly(client):
     lead = ArticleFactory(is_featured=True, category=section, cover=PhotoFactory())
     other = ArticleFactory(category=section, cover=PhotoFactory())
     page = client.get("/").text
-    lead_card = page[page.index('class="lead-story"') : page.index("</section>")]
+    lead_card = page[page.index('class="focus__lead"') : page.index("</section>")]
     assert lead.cover.rendition("article")["jpeg"] in lead_card
     assert 'loading="lazy"' not in lead_card
     block = page[page.index('class="section-block"') :]

@@ -1,7 +1,9 @@
 import pytest
 from django.core.management import call_command
 
-from articles.models import Article
+from articles.models import Article, Topic
+from articles.views import FOCUS_STORIES
+from imprint.models import Imprint
 
 pytestmark = pytest.mark.django_db
 
@@ -25,14 +27,30 @@ def test_demo_content_loads_sections_articles_drafts_and_scheduled_ones():
     )
     assert scheduled.exists()
     assert Article.objects.published().count() >= 25
-    assert Article.objects.published().filter(is_featured=True).count() == 1
+    # "Tiêu điểm": a lead and as many stories beside it as the homepage shows.
+    assert Article.objects.published().filter(is_featured=True).count() == 1 + FOCUS_STORIES
+
+
+def test_demo_content_has_a_running_story_with_visible_articles():
+    call_command("seed_demo")
+    topic = Topic.objects.get()
+    assert topic.description
+    assert topic.articles.published().count() >= 4
+
+
+def test_demo_content_fills_in_the_press_masthead():
+    call_command("seed_demo")
+    imprint = Imprint.objects.get()
+    assert imprint.governing_body and imprint.licence_number and imprint.editor_in_chief
+    assert imprint.address and imprint.phone and imprint.email
 
 
 def test_demo_content_command_is_idempotent():
     call_command("seed_demo")
-    before = Article.objects.count()
+    before = Article.objects.count(), Topic.articles.through.objects.count()
     call_command("seed_demo")
-    assert Article.objects.count() == before
+    assert (Article.objects.count(), Topic.articles.through.objects.count()) == before
+    assert Imprint.objects.count() == 1
 
 
 def test_bulk_option_tops_up_to_the_requested_number_of_articles():

@@ -1,10 +1,10 @@
-"""Search, tag, author, feed and sitemap pages: a pinned number of queries, 30 or 5,000 articles."""
+"""Search, tag, author, topic, feed and sitemap pages: pinned query counts, 30 or 5,000 articles."""
 
 import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from articles.models import Article, Author, Category, Tag
+from articles.models import Article, Author, Category, Tag, Topic
 from readership.models import DailyArticleViews
 
 from .factories import (
@@ -22,7 +22,9 @@ def newsroom(request, django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
         sections = CategoryFactory.create_batch(4)
         author, tag = AuthorFactory(), TagFactory(name="Nông nghiệp")
+        topic = Topic.objects.create(title="Mùa màng vùng cao", description="Theo mùa vụ.")
         first = ArticleFactory(category=sections[0], authors=[author], tags=[tag])
+        first.topics.add(topic)
         published_in_bulk(
             request.param - 1, sections, title="Bài {n} về mùa màng", sapo="Sapo về nông nghiệp."
         )
@@ -33,25 +35,30 @@ def newsroom(request, django_db_setup, django_db_blocker):
         Article.tags.through.objects.bulk_create(
             Article.tags.through(article=a, tag=tag) for a in articles
         )
+        Article.topics.through.objects.bulk_create(
+            Article.topics.through(article=a, topic=topic) for a in articles
+        )
         DailyArticleViews.objects.bulk_create(
             DailyArticleViews(article=a, day=timezone.localdate(), views=n + 1)
             for n, a in enumerate(articles[:20])
         )
         yield first
-        for model in (DailyArticleViews, Article, Tag, Author, Category):
+        for model in (DailyArticleViews, Article, Tag, Topic, Author, Category):
             model.objects.all().delete()
 
 
 PAGES = {
-    "search": (lambda a: f"{reverse('articles:search')}?q=mua+mang", 6),
-    "search-page-2": (lambda a: f"{reverse('articles:search')}?q=mua+mang&page=2", 6),
-    "search-without-words": (lambda a: f"{reverse('articles:search')}?q=%21", 4),
-    "tag": (lambda a: a.tags.get().get_absolute_url(), 7),
-    "author": (lambda a: a.authors.get().get_absolute_url(), 7),
-    "homepage": (lambda a: "/", 5),
+    "search": (lambda a: f"{reverse('articles:search')}?q=mua+mang", 7),
+    "search-page-2": (lambda a: f"{reverse('articles:search')}?q=mua+mang&page=2", 7),
+    "search-without-words": (lambda a: f"{reverse('articles:search')}?q=%21", 5),
+    "tag": (lambda a: a.tags.get().get_absolute_url(), 8),
+    "author": (lambda a: a.authors.get().get_absolute_url(), 8),
+    "topic": (lambda a: a.topics.get().get_absolute_url(), 8),
+    "homepage": (lambda a: "/", 6),
     "site-feed": (lambda a: reverse("articles:feed"), 3),
     "section-feed": (lambda a: reverse("articles:category_feed", args=[a.category.slug]), 4),
-    "sitemap-index": (lambda a: reverse("articles:sitemap"), 5),
+    # Each sitemap: a count for its pages and its latest change.
+    "sitemap-index": (lambda a: reverse("articles:sitemap"), 7),
     "section-sitemap": (lambda a: reverse("articles:sitemap_section", args=["chuyen-muc"]), 3),
     "article-sitemap": (lambda a: reverse("articles:sitemap_section", args=["bai-viet"]), 3),
     "news-sitemap": (lambda a: reverse("articles:news_sitemap"), 3),
@@ -60,7 +67,8 @@ PAGES = {
 
 # A cached reader page adds one query on a miss (when the next scheduled article goes
 # live); these count the miss, a hit costs none. They also count the parts every page
-# shares rendered cold — the section menu, "Tin mới" and "Đọc nhiều", a query each —
+# shares rendered cold — the section menu, "Tin mới", "Đọc nhiều" and the press masthead
+# in the footer, a query each (then shared by every page until content changes) —
 # plus that same "next scheduled" query on pages the page cache does not keep
 # (search); other pages reuse it.
 @pytest.mark.django_db

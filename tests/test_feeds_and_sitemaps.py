@@ -7,7 +7,13 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from .factories import ArticleFactory, AuthorFactory, CategoryFactory, PhotoFactory
+from .factories import (
+    ArticleFactory,
+    AuthorFactory,
+    CategoryFactory,
+    PhotoFactory,
+    TopicFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -92,11 +98,13 @@ def test_pages_advertise_their_feeds(client, newsroom):
     assert f'href="{reverse("articles:category_feed", args=["kinh-te"])}"' in section_page
 
 
-def test_sitemap_index_lists_the_section_and_article_sitemaps(client, newsroom):
+def test_sitemap_index_lists_the_section_topic_and_article_sitemaps(client, newsroom):
+    newsroom.topics.add(TopicFactory())
     index = xml(client, reverse("articles:sitemap"))
     locations = [loc.text for loc in index.iter(f"{SITEMAP}loc")]
     assert locations == [
         "http://testserver/sitemap-chuyen-muc.xml",
+        "http://testserver/sitemap-dong-su-kien.xml",
         "http://testserver/sitemap-bai-viet.xml",
     ]
     assert all(s.findtext(f"{SITEMAP}lastmod") for s in index.iter(f"{SITEMAP}sitemap"))
@@ -117,6 +125,17 @@ def test_section_sitemap_lists_visible_sections_with_their_latest_change(client,
     assert "http://testserver/kinh-te/" in urls
     assert urls["http://testserver/kinh-te/"] is not None
     assert len(urls) == 2  # "Kinh tế" and the section of "Tin văn hóa"
+
+
+def test_topic_sitemap_lists_topics_with_a_visible_article(client, newsroom):
+    followed = TopicFactory(title="Mùa cà phê")
+    newsroom.topics.add(followed)
+    ArticleFactory(draft=True, topics=[TopicFactory(title="Chỉ có bản nháp")])
+    TopicFactory(title="Chưa có bài")
+    urlset = xml(client, reverse("articles:sitemap_section", args=["dong-su-kien"]))
+    urls = {u.findtext(f"{SITEMAP}loc"): u.findtext(f"{SITEMAP}lastmod") for u in urlset}
+    assert list(urls) == [f"http://testserver{followed.get_absolute_url()}"]
+    assert urls[f"http://testserver{followed.get_absolute_url()}"] is not None
 
 
 def test_news_sitemap_lists_articles_of_the_last_48_hours_with_news_tags(client, newsroom):

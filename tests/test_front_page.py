@@ -21,7 +21,9 @@ def story(section, hours_ago, **fields):
 
 
 def homepage(per_section=4):
-    return front_page(list(Category.objects.visible()), per_section=per_section)
+    """(lead, sections), without "Tiêu điểm" beside the lead."""
+    page = front_page(list(Category.objects.visible()), per_section=per_section)
+    return page.lead, page.sections
 
 
 def titles(stories):
@@ -122,3 +124,77 @@ def test_a_scheduled_story_leads_once_its_time_comes():
     assert before.title == "Đã đăng"
     assert after.title == "Hẹn giờ"
     assert titles(stories) == ["Đã đăng"]
+
+
+# --- "Tiêu điểm": the lead and up to four more featured stories beside it ----
+
+
+def focus_page(per_section=4, focus=4):
+    return front_page(list(Category.objects.visible()), per_section=per_section, focus=focus)
+
+
+def test_tieu_diem_shows_the_next_newest_featured_stories_beside_the_lead():
+    news, culture = CategoryFactory(), CategoryFactory()
+    for hours in range(1, 8):
+        story(news if hours % 2 else culture, hours, title=f"Tiêu điểm {hours}", is_featured=True)
+    story(news, 0.5, title="Mới nhất, không tiêu điểm")
+
+    page = focus_page()
+
+    assert page.lead.title == "Tiêu điểm 1"
+    assert titles(page.focus) == ["Tiêu điểm 2", "Tiêu điểm 3", "Tiêu điểm 4", "Tiêu điểm 5"]
+
+
+def test_no_story_appears_both_in_tieu_diem_and_in_a_section_block_which_still_shows_four():
+    news = CategoryFactory()
+    for hours in range(1, 6):
+        story(news, hours, title=f"Tiêu điểm {hours}", is_featured=True)
+    for hours in range(6, 12):
+        story(news, hours, title=f"Tin {hours}")
+
+    page = focus_page()
+    [(_, stories)] = page.sections
+
+    assert titles(stories) == ["Tin 6", "Tin 7", "Tin 8", "Tin 9"]
+
+
+def test_with_few_featured_stories_tieu_diem_shows_only_those():
+    news = CategoryFactory()
+    story(news, 1, title="Mới nhất")
+    story(news, 2, title="Tiêu điểm", is_featured=True)
+    story(news, 3, title="Tiêu điểm phụ", is_featured=True)
+
+    page = focus_page()
+
+    assert (page.lead.title, titles(page.focus)) == ("Tiêu điểm", ["Tiêu điểm phụ"])
+    assert titles(page.sections[0][1]) == ["Mới nhất"]
+
+
+def test_the_homepage_fetches_tieu_diem_and_every_section_in_one_query(
+    django_assert_num_queries,
+):
+    sections = CategoryFactory.create_batch(3)
+    for n in range(12):
+        story(sections[n % 3], n + 1, is_featured=n < 6)
+    menu = list(Category.objects.visible())
+    with django_assert_num_queries(1):
+        page = front_page(menu, per_section=4, focus=4)
+    assert len(page.focus) == 4 and len(page.sections) == 3
+
+
+def test_homepage_shows_tieu_diem_and_a_xem_them_link_on_each_section_block(client):
+    economy = CategoryFactory(name="Kinh tế")
+    story(economy, 1, title="Tin tiêu điểm", is_featured=True)
+    story(economy, 2, title="Tiêu điểm thứ hai", is_featured=True)
+    story(economy, 3, title="Tin kinh tế")
+    page = client.get("/").text
+    focus = page[
+        page.index('<section class="focus"') : page.index('<section class="section-block"')
+    ]
+    assert '<h2 class="section-title" id="focus-title">Tiêu điểm</h2>' in focus
+    assert "Tin tiêu điểm" in focus and "Tiêu điểm thứ hai" in focus
+    assert "Tin kinh tế" not in focus
+    assert (
+        f'<p class="section-block__more"><a href="{economy.get_absolute_url()}">Xem thêm'
+        '<span class="visually-hidden"> tin Kinh tế</span> \u203a</a></p>'
+    ) in page

@@ -13,9 +13,9 @@ import pytest
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
-from articles.models import Article, Author, Category, Tag
+from articles.models import Article, Author, Category, Tag, Topic
 
-from .factories import ArticleFactory, CommentFactory, TagFactory
+from .factories import ArticleFactory, CommentFactory, TagFactory, TopicFactory
 from .hostile_corpus import CORPUS
 
 pytestmark = pytest.mark.django_db
@@ -40,16 +40,17 @@ def public_routes(patterns=None, namespace=""):
 def site(django_db_setup, django_db_blocker):
     """A small newspaper, one example URL per public route, and the forms its pages carry."""
     with django_db_blocker.unblock():
-        article = ArticleFactory(tags=[TagFactory()])
+        article = ArticleFactory(tags=[TagFactory()], topics=[TopicFactory()])
         CommentFactory(article=article)
         candidates = {
             "pk": [article.pk],
             "category": [article.category.slug],
-            "section": ["chuyen-muc", "bai-viet"],  # sitemap sections
+            "section": ["chuyen-muc", "dong-su-kien", "bai-viet"],  # sitemap sections
             "slug": [
                 article.category.slug,
                 article.authors.get().slug,
                 article.tags.get().slug,
+                article.topics.get().slug,
                 article.slug,
             ],
         }
@@ -78,7 +79,7 @@ def site(django_db_setup, django_db_blocker):
             "routes": dict(public_routes()),
         }
         Article.objects.all().delete()
-        for model in (Category, Author, Tag):
+        for model in (Category, Author, Tag, Topic):
             model.objects.all().delete()
 
 

@@ -191,7 +191,7 @@ def test_printed_article_keeps_the_story_and_drops_navigation(live_server, page,
     page.emulate_media(media="print")
     assert page.get_by_role("heading", level=1).is_visible()
     assert page.locator(".article__body").is_visible()
-    for chrome in (".menu", ".page__sidebar", ".comments", ".related", ".breadcrumb"):
+    for chrome in (".menu", ".page__sidebar", ".comments", ".related", ".breadcrumb", ".share"):
         assert page.locator(chrome).first.is_hidden(), chrome
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     page.pdf(path=SCREENSHOTS.parent / "article-print.pdf", format="A4")

@@ -5,6 +5,7 @@ from django.utils import timezone
 from articles.cards import render_card, shared_cards
 from articles.dates import vn_date, vn_datetime
 from articles.models import Article
+from articles.sharing import facebook_share_url, zalo_share_url
 from pagecache.memo import RenderMemo
 
 register = template.Library()
@@ -52,6 +53,13 @@ def section_menu(context):
             "includes/menu_items.html", {"request": request, "menu_categories": categories}
         ),
     )
+
+
+@register.inclusion_tag("includes/share.html", takes_context=True)
+def share_links(context, article):
+    """ "Chia sẻ": Facebook, Zalo and copy-link for `article`'s canonical URL."""
+    url = context["request"].build_absolute_uri(article.get_absolute_url())
+    return {"url": url, "facebook": facebook_share_url(url), "zalo": zalo_share_url(url)}
 
 
 @register.simple_tag

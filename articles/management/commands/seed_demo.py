@@ -1,4 +1,5 @@
-"""Load the demo newspaper: sections, reporters and original Vietnamese articles.
+"""Load the demo newspaper: sections, reporters, original Vietnamese articles, a running
+story ("Dòng sự kiện") and the press masthead of a fictional paper.
 
 Idempotent: running it again changes nothing that exists. `--articles N` adds
 bulk synthetic articles (fast bulk inserts) for benchmarks.
@@ -17,8 +18,9 @@ from django.utils import timezone
 from django.utils.html import escape, format_html
 
 from articles.demo_images import landscape_jpeg
-from articles.models import Article, Author, Category, Tag
+from articles.models import Article, Author, Category, Tag, Topic
 from articles.slugs import vietnamese_slugify
+from imprint.models import SINGLETON_ID, Imprint
 from photos.models import Photo
 
 CONTENT_FILE = Path(__file__).resolve().parents[2] / "demo" / "content.json"
@@ -45,6 +47,8 @@ class Command(BaseCommand):
             categories = self.ensure_categories(content["categories"])
             authors = self.ensure_authors(content["authors"])
             created = self.ensure_articles(content["articles"], categories, authors)
+            self.ensure_topics(content["topics"])
+            self.ensure_imprint(content["imprint"])
         self.stdout.write(
             f"Demo content ready: {created} new articles, {Article.objects.count()} in all."
         )
@@ -105,6 +109,20 @@ class Command(BaseCommand):
             article.tags.set([Tag.objects.get_or_create(name=name)[0] for name in row["tags"]])
             created += 1
         return created
+
+    def ensure_topics(self, rows):
+        for row in rows:
+            topic, _ = Topic.objects.get_or_create(
+                slug=row["slug"],
+                defaults={"title": row["title"], "description": row["description"]},
+            )
+            slugs = [vietnamese_slugify(title) for title in row["articles"]]
+            topic.articles.add(*Article.objects.filter(slug__in=slugs))
+
+    @staticmethod
+    def ensure_imprint(row):
+        """The masthead of the fictional paper (an administrator edits it in the admin)."""
+        Imprint.objects.get_or_create(pk=SINGLETON_ID, defaults=row)
 
     @staticmethod
     def publication(row, now):
