@@ -3,6 +3,7 @@ from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import models
 from django.db.models import Prefetch
 from django.http import Http404, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect
@@ -17,10 +18,23 @@ from photos.rendering import render_picture
 from .dates import vn_datetime
 from .models import Article, Author, Category, Tag
 from .revisions import compare_revisions
+from .slugs import FoldedSlugField
+
+
+class VietnameseSlugMixin:
+    """Slugs pre-filled in the browser and folded on save by the project's one rule
+    (articles/slugs.py, static/js/vietnamese-slug.js), not Django's URLify."""
+
+    formfield_overrides = {models.SlugField: {"form_class": FoldedSlugField}}
+
+    @property
+    def media(self):
+        # urlify.js first in this list: vietnamese-slug.js replaces its URLify.
+        return super().media + forms.Media(js=["admin/js/urlify.js", "js/vietnamese-slug.js"])
 
 
 @admin.register(Category)
-class CategoryAdmin(admin.ModelAdmin):
+class CategoryAdmin(VietnameseSlugMixin, admin.ModelAdmin):
     list_display = ["name", "slug", "menu_position", "is_visible"]
     list_editable = ["menu_position", "is_visible"]
     search_fields = ["name"]
@@ -28,7 +42,7 @@ class CategoryAdmin(admin.ModelAdmin):
 
 
 @admin.register(Author)
-class AuthorAdmin(admin.ModelAdmin):
+class AuthorAdmin(VietnameseSlugMixin, admin.ModelAdmin):
     list_display = ["name", "slug", "user"]
     search_fields = ["name"]
     prepopulated_fields = {"slug": ["name"]}
@@ -36,7 +50,7 @@ class AuthorAdmin(admin.ModelAdmin):
 
 
 @admin.register(Tag)
-class TagAdmin(admin.ModelAdmin):
+class TagAdmin(VietnameseSlugMixin, admin.ModelAdmin):
     list_display = ["name", "slug"]
     # The folded slug lets editors find "Nông nghiệp" by typing "nong nghiep".
     search_fields = ["name", "slug"]
@@ -105,7 +119,7 @@ BODY_EDITOR_CSP = {
 
 
 @admin.register(Article)
-class ArticleAdmin(admin.ModelAdmin):
+class ArticleAdmin(VietnameseSlugMixin, admin.ModelAdmin):
     """Each role sees and may do only its part of the workflow (see articles/workflow.py)."""
 
     form = ArticleAdminForm
@@ -169,6 +183,22 @@ class ArticleAdmin(admin.ModelAdmin):
     def has_publish_permission(self, request):
         return request.user.has_perm("articles.publish_article")
 
+    # The URL is an editor's matter: reporters never see the slug. Their article gets
+    # one folded from its title, which follows the title until it is first published.
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = super().get_fieldsets(request, obj)
+        if self.has_publish_permission(request):
+            return fieldsets
+        return [
+            (name, {**options, "fields": [f for f in options["fields"] if f != "slug"]})
+            for name, options in fieldsets
+        ]
+
+    def get_prepopulated_fields(self, request, obj=None):
+        if not self.has_publish_permission(request):
+            return {}
+        return super().get_prepopulated_fields(request, obj)
+
     def get_readonly_fields(self, request, obj=None):
         readonly = list(super().get_readonly_fields(request, obj))
         if not self.has_publish_permission(request):
@@ -183,6 +213,8 @@ class ArticleAdmin(admin.ModelAdmin):
     def save_model(self, request, obj, form, change):
         if not change:
             obj.created_by = request.user
+        if "slug" not in form.fields and "title" in form.changed_data and not obj.published_at:
+            obj.slug = ""  # Article.save() folds the new title
         # The status field asks for a transition; the workflow makes it in save_related.
         obj.status = form.initial.get("status", Article.Status.DRAFT)
         super().save_model(request, obj, form, change)

@@ -501,6 +501,8 @@ class Article(EditorialWorkflow, models.Model):
         return self.title
 
     def save(self, *args, **kwargs):
+        # A slug given with diacritics or capitals is folded, never stored as typed.
+        self.slug = vietnamese_slugify(self.slug, max_length=255) if self.slug else ""
         if not self.slug:
             self.slug = unique_slug(self, self.title)
         # Every write path (admin, seed, shell, import) stores only sanitised HTML.
