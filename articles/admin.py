@@ -144,6 +144,10 @@ class ArticleAdmin(VietnameseSlugMixin, admin.ModelAdmin):
     editor_only_fields = ["published_at", "is_featured", "review_note"]
     actions = ["submit_selected", "publish_selected", "unpublish_selected"]
     object_history_template = "admin/articles/article/object_history.html"
+
+    class Media:
+        css = {"all": ["css/newsroom-admin.css"]}  # the form's and the list's layout
+
     fieldsets = [
         (None, {"fields": ["title", "slug", "category", "sapo", "body"]}),
         ("Ảnh đại diện", {"fields": ["cover", "cover_preview"]}),

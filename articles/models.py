@@ -44,6 +44,8 @@ BODY_EDITOR = {
     "Figure": {"pickerUrl": reverse_lazy("admin:photos_photo_picker")},
     "Image": True,
     "Caption": True,
+    # Vietnamese names for the toolbar (static/js/prose-editor-vi.js, see settings).
+    "VietnameseLabels": True,
 }
 
 
