@@ -9,15 +9,15 @@ from django.http import Http404, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
+from django.utils import timezone
 from django.utils.decorators import method_decorator
 from django.utils.html import format_html
 from django.views.decorators.csp import csp_override
 
 from photos.rendering import render_picture
 
-from .dates import vn_datetime
 from .models import Article, Author, Category, Tag
-from .revisions import compare_revisions
+from .revisions import compare_revisions, revision_numbers, staff_name
 from .slugs import FoldedSlugField
 
 
@@ -124,22 +124,23 @@ class ArticleAdmin(VietnameseSlugMixin, admin.ModelAdmin):
 
     form = ArticleAdminForm
     list_display = [
+        "cover_thumbnail",
         "title",
         "category",
         "workflow_state",
-        "published_at",
-        "live",
+        "publication_time",
         "byline",
         "is_featured",
         "preview_link",
     ]
+    list_display_links = ["title"]
     list_filter = [LiveFilter, "status", MineFilter, "category", "authors", "is_featured"]
-    list_select_related = ["category"]
+    list_select_related = ["category", "cover"]
     search_fields = ["title", "sapo"]
     date_hierarchy = "published_at"
     prepopulated_fields = {"slug": ["title"]}
     autocomplete_fields = ["category", "authors", "tags", "cover"]
-    readonly_fields = ["cover_preview", "created_by", "created_at", "updated_at"]
+    readonly_fields = ["cover_preview", "body_as_read", "created_by", "created_at", "updated_at"]
     # Only editors set the publication time, the homepage lead and the review note.
     editor_only_fields = ["published_at", "is_featured", "review_note"]
     actions = ["submit_selected", "publish_selected", "unpublish_selected"]
@@ -189,13 +190,23 @@ class ArticleAdmin(VietnameseSlugMixin, admin.ModelAdmin):
 
     # The URL is an editor's matter: reporters never see the slug. Their article gets
     # one folded from its title, which follows the title until it is first published.
+    # Who may not change the article reads its body as readers will (body_as_read).
     def get_fieldsets(self, request, obj=None):
-        fieldsets = super().get_fieldsets(request, obj)
-        if self.has_publish_permission(request):
-            return fieldsets
+        hidden = set() if self.has_publish_permission(request) else {"slug"}
+        read_only = obj is not None and not self.has_change_permission(request, obj)
         return [
-            (name, {**options, "fields": [f for f in options["fields"] if f != "slug"]})
-            for name, options in fieldsets
+            (
+                name,
+                {
+                    **options,
+                    "fields": [
+                        "body_as_read" if read_only and field == "body" else field
+                        for field in options["fields"]
+                        if field not in hidden
+                    ],
+                },
+            )
+            for name, options in super().get_fieldsets(request, obj)
         ]
 
     def get_prepopulated_fields(self, request, obj=None):
@@ -235,17 +246,31 @@ class ArticleAdmin(VietnameseSlugMixin, admin.ModelAdmin):
 
     # --- List columns ----------------------------------------------------
 
+    @admin.display(description="ảnh")
+    def cover_thumbnail(self, article):
+        if not article.cover_id:
+            return ""
+        return format_html(
+            '<img class="cover-thumb" src="{}" alt="" width="80" height="45" loading="lazy">',
+            article.cover.rendition_url("thumb"),
+        )
+
     @admin.display(description="trạng thái", ordering="status")
     def workflow_state(self, article):
+        """A coloured label (static/css/newsroom-admin.css): sent back, scheduled…"""
         if article.is_scheduled:
-            return format_html(
-                '<strong class="scheduled">Hẹn giờ</strong> {}', vn_datetime(article.published_at)
-            )
-        return article.get_status_display()
+            state, label = "scheduled", "Hẹn giờ"
+        elif article.status == Article.Status.DRAFT and article.review_note:
+            state, label = "sent-back", "Bị trả về"
+        else:
+            state, label = article.status, article.get_status_display()
+        return format_html('<span class="status status--{}">{}</span>', state, label)
 
-    @admin.display(description="đang hiển thị", boolean=True)
-    def live(self, article):
-        return article.is_visible
+    @admin.display(description="xuất bản", ordering="published_at")
+    def publication_time(self, article):
+        if not article.published_at:
+            return "—"
+        return f"{timezone.localtime(article.published_at):%d/%m/%Y %H:%M}"
 
     @admin.display(description="xem trước")
     def preview_link(self, article):
@@ -257,6 +282,10 @@ class ArticleAdmin(VietnameseSlugMixin, admin.ModelAdmin):
     @admin.display(description="tác giả")
     def byline(self, article):
         return ", ".join(author.name for author in article.authors.all())
+
+    @admin.display(description="nội dung")
+    def body_as_read(self, article):
+        return article.body_html  # the sanitised body, figures drawn from the library
 
     @admin.display(description="xem trước ảnh")
     def cover_preview(self, article):
@@ -316,7 +345,9 @@ class ArticleAdmin(VietnameseSlugMixin, admin.ModelAdmin):
 
     def history_view(self, request, object_id, extra_context=None):
         article = self._get_viewable(request, object_id)
-        revisions = article.revisions.select_related("created_by")
+        revisions = list(article.revisions.select_related("created_by"))
+        for number, revision in zip(range(len(revisions), 0, -1), revisions, strict=True):
+            revision.number, revision.saved_by = number, staff_name(revision.created_by)
         return super().history_view(
             request,
             object_id,
@@ -334,12 +365,19 @@ class ArticleAdmin(VietnameseSlugMixin, admin.ModelAdmin):
         if not all(value.isdigit() for value in ids):
             raise Http404("Hãy chọn hai phiên bản để so sánh.")
         older, newer = sorted(
-            (get_object_or_404(article.revisions, pk=value) for value in ids),
+            (
+                get_object_or_404(article.revisions.select_related("created_by"), pk=value)
+                for value in ids
+            ),
             key=lambda revision: (revision.created_at, revision.pk),
         )
+        numbers = revision_numbers(article)
+        for revision in (older, newer):
+            revision.number = numbers[revision.pk]
+            revision.saved_by = staff_name(revision.created_by)
         context = {
             **self.admin_site.each_context(request),
-            "title": f"So sánh phiên bản #{older.pk} và #{newer.pk}",
+            "title": f"So sánh phiên bản {older.number} và {newer.number}",
             "subtitle": str(article),
             "opts": self.opts,
             "original": article,
@@ -357,9 +395,10 @@ class ArticleAdmin(VietnameseSlugMixin, admin.ModelAdmin):
         if not self.has_change_permission(request, article):
             raise PermissionDenied
         revision = get_object_or_404(article.revisions, pk=revision_id)
+        number = revision_numbers(article)[revision.pk]
         article.restore(revision, by=request.user)
         self.message_user(
-            request, f"Đã khôi phục phiên bản #{revision.pk} của “{article}”.", messages.SUCCESS
+            request, f"Đã khôi phục phiên bản {number} của “{article}”.", messages.SUCCESS
         )
         return redirect(reverse("admin:articles_article_change", args=[article.pk]))
 
