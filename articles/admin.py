@@ -251,7 +251,7 @@ class ArticleAdmin(VietnameseSlugMixin, admin.ModelAdmin):
         if not article.cover_id:
             return ""
         return format_html(
-            '<img class="cover-thumb" src="{}" alt="" width="80" height="45" loading="lazy">',
+            '<img class="cover-thumb" src="{}" alt="" width="64" height="36" loading="lazy">',
             article.cover.rendition_url("thumb"),
         )
 

@@ -8,6 +8,7 @@ from pathlib import Path
 from urllib.parse import urldefrag, urlsplit
 
 import pytest
+from django.contrib.auth.hashers import make_password
 from django.urls import reverse
 from django.utils.text import slugify
 from playwright.sync_api import expect
@@ -39,7 +40,12 @@ def newsroom(db):
     """A small newsroom: a reporter's draft, one sent back, one pending, one live."""
 
     def build(role):
-        user = role_user(role, first_name="Hoa", last_name="Nguyễn Thị")
+        user = role_user(
+            role,
+            first_name="Hoa",
+            last_name="Nguyễn Thị",
+            password=make_password("mat-khau-thu-nghiem"),  # "Đổi mật khẩu" is offered
+        )
         section = CategoryFactory(name="Thời sự")
         author = AuthorFactory(name="Nguyễn Thị Hoa", user=user)
         tag = TagFactory(name="Nông nghiệp")
@@ -111,6 +117,16 @@ def test_every_admin_page_a_role_reaches_is_vietnamese(live_server, page, newsro
         "/admin/photos/photo/",
     } <= kinds
     assert english == {}, sorted({text for found in english.values() for text in found})
+
+
+def test_the_login_page_and_its_error_are_vietnamese(live_server, page):
+    page.goto(live_server.url + reverse("admin:login"))
+    assert english_ui_strings(page) == []
+    page.locator("#id_username").fill("khong-co-ai")
+    page.locator("#id_password").fill("sai-mat-khau")
+    page.locator("input[type=submit]").click()
+    expect(page.locator(".errornote")).to_be_visible()
+    assert english_ui_strings(page) == []
 
 
 def open_article_form(page, live_server):

@@ -2,6 +2,7 @@
 revisions numbered per article with names, a list that reads, a desk that warns."""
 
 from datetime import datetime
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -19,6 +20,7 @@ from .factories import ArticleFactory, NewsroomUserFactory, PhotoFactory
 pytestmark = pytest.mark.django_db
 
 HANOI = ZoneInfo("Asia/Ho_Chi_Minh")
+SCREENSHOTS = Path(__file__).resolve().parents[1] / "test-artifacts" / "screenshots"
 BODY = '<h2>Mùa lúa</h2><p>Bà con <strong>vui</strong> mừng, xem <a href="https://example.vn/">ảnh</a>.</p>'
 
 
@@ -147,3 +149,40 @@ def test_the_title_spans_the_form_and_the_body_editor_opens_tall(live_server, pa
     row = page.locator(".field-title").bounding_box()
     assert title["width"] >= 0.85 * row["width"]
     assert editor.bounding_box()["height"] >= 300
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=SCREENSHOTS / "admin-article-form-reporter.png", full_page=True)
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True)
+def test_the_desk_the_list_and_the_comparison_read_well_in_chromium(live_server, page):
+    reporter = role_user(REPORTER, first_name="Hoa", last_name="Nguyễn Thị")
+    sent_back = ArticleFactory(
+        draft=True, created_by=reporter, body=BODY, review_note="Thêm ảnh, rút gọn sapo."
+    )
+    sent_back.record_revision(by=reporter, note="Tạo bài")
+    sent_back.body = BODY.replace("vui", "rất vui")
+    sent_back.save()
+    sent_back.record_revision(by=reporter, note="Sửa bài")
+    ArticleFactory(created_by=reporter, cover=PhotoFactory(), title="Lúa nương chín sớm")
+    log_in(page, live_server, reporter)
+    page.set_viewport_size({"width": 1280, "height": 900})
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+
+    page.goto(live_server.url + reverse("admin:index"))
+    expect(page.locator(".newsroom-dashboard .sent-back")).to_contain_text("rút gọn sapo")
+    page.screenshot(path=SCREENSHOTS / "admin-reporter-desk.png")
+
+    page.goto(live_server.url + reverse("admin:articles_article_changelist"))
+    label = page.locator(".status--sent-back")
+    expect(label).to_have_text("Bị trả về")
+    assert label.evaluate("e => getComputedStyle(e).backgroundColor") != "rgba(0, 0, 0, 0)"
+    page.screenshot(path=SCREENSHOTS / "admin-article-list.png")
+
+    older, newer = sent_back.revisions.order_by("created_at", "id")
+    url = reverse("admin:articles_article_compare", args=[sent_back.pk])
+    page.goto(f"{live_server.url}{url}?a={older.pk}&b={newer.pk}")
+    body = page.locator(".revision-body")
+    expect(body.locator("h2")).to_have_text("Mùa lúa")
+    expect(body.locator("strong ins")).to_have_text("rất")
+    page.screenshot(path=SCREENSHOTS / "admin-revision-compare.png", full_page=True)
