@@ -348,7 +348,7 @@ class ArticleAdmin(VietnameseSlugMixin, admin.ModelAdmin):
         revisions = list(article.revisions.select_related("created_by"))
         for number, revision in zip(range(len(revisions), 0, -1), revisions, strict=True):
             revision.number, revision.saved_by = number, staff_name(revision.created_by)
-        return super().history_view(
+        response = super().history_view(
             request,
             object_id,
             {
@@ -357,6 +357,9 @@ class ArticleAdmin(VietnameseSlugMixin, admin.ModelAdmin):
                 "can_restore": self.has_change_permission(request, article),
             },
         )
+        for action in response.context_data["action_list"]:  # a Page: a list once read
+            action.saved_by = staff_name(action.user)
+        return response
 
     def compare_view(self, request, object_id):
         """Two revisions side by side, word by word (?a=<id>&b=<id>)."""

@@ -64,13 +64,16 @@ def article_with_two_revisions(reporter):
 def test_revisions_are_numbered_per_article_and_show_full_names(
     client, reporter, article_with_two_revisions
 ):
+    article_with_two_revisions.submit(by=reporter)  # a third revision, and a log entry
     client.force_login(reporter)
     page = client.get(
         reverse("admin:articles_article_history", args=[article_with_two_revisions.pk])
     )
     numbers = [revision.number for revision in page.context["revisions"]]
-    assert numbers == [2, 1]
-    assert "Nguyễn Thị Hoa" in page.text
+    assert numbers == [3, 2, 1]
+    log = page.text.split('id="log-title"')[1]
+    assert "Nguyễn Thị Hoa" in log and "Hoa Nguyễn Thị" not in page.text
+    assert "Gửi duyệt" in log
 
 
 def test_the_comparison_shows_the_body_as_readers_see_it(

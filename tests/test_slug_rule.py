@@ -10,7 +10,7 @@ from django.core.management import call_command
 from django.urls import reverse
 from playwright.sync_api import expect
 
-from articles.models import Article
+from articles.models import Article, Tag
 from articles.slugs import vietnamese_slugify
 from newsroom.roles import EDITOR, REPORTER
 
@@ -141,3 +141,13 @@ def test_refold_slugs_dry_run_only_lists(client):
     assert f"#{article.pk}: djoi-mi → doi-moi" in out.getvalue()
     article.refresh_from_db()
     assert article.slug == "djoi-mi"
+
+
+@pytest.mark.django_db
+def test_a_tag_slug_typed_with_diacritics_is_folded_too(client):
+    client.force_login(NewsroomUserFactory(role=EDITOR))
+    response = client.post(
+        reverse("admin:articles_tag_add"), {"name": "Nông nghiệp", "slug": "Nông nghiệp"}
+    )
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    assert Tag.objects.get().slug == "nong-nghiep"
