@@ -192,7 +192,12 @@ def test_the_date_and_time_widgets_are_vietnamese(live_server, page, newsroom):
     page.locator("#calendarlink0").click()
     expect(page.locator(".calendarbox").first).to_be_visible()
     assert english_ui_strings(page) == []
+    # The week starts on Monday ("2"), Sunday ("CN") last, as Vietnamese calendars print it.
+    days = page.locator(".calendarbox").first.locator("th").all_inner_texts()
+    assert [day.strip() for day in days[-7:]] == ["2", "3", "4", "5", "6", "7", "CN"]
+    page.locator(".calendarbox").first.screenshot(path=COVERAGE / "admin-calendar.png")
     page.keyboard.press("Escape")
     page.locator("#clocklink0").click()
     expect(page.locator(".clockbox").first).to_be_visible()
     assert english_ui_strings(page) == []
+    page.locator(".clockbox").first.screenshot(path=COVERAGE / "admin-clock.png")
