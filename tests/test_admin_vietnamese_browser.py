@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.utils.text import slugify
 from playwright.sync_api import expect
 
+from articles.models import Article
 from newsroom.roles import EDITOR, REPORTER
 
 from .admin_browser import log_in, role_user
@@ -104,6 +105,20 @@ def test_every_admin_page_a_role_reaches_is_vietnamese(live_server, page, newsro
         pages.append(url.removeprefix(live_server.url))
         if found := english_ui_strings(page):
             english[pages[-1]] = found
+    # Reached by a form, not a link: an article under review (read-only for a
+    # reporter) and the comparison of two revisions.
+    pending = Article.objects.get(status=Article.Status.PENDING)
+    drafted = Article.objects.get(title="Lúa nương chín sớm ở vùng cao")
+    older, newer = drafted.revisions.order_by("created_at", "id")
+    compare = reverse("admin:articles_article_compare", args=[drafted.pk])
+    for url in [
+        reverse("admin:articles_article_change", args=[pending.pk]),
+        f"{compare}?a={older.pk}&b={newer.pk}",
+    ]:
+        assert page.goto(live_server.url + url).status == 200
+        pages.append(url)
+        if found := english_ui_strings(page):
+            english[url] = found
     COVERAGE.mkdir(parents=True, exist_ok=True)
     (COVERAGE / f"english-ui-pages-{slugify(role)}.txt").write_text("\n".join(pages) + "\n")
     # The crawl reached the pages a newsroom works in (it cannot silently shrink).
