@@ -73,7 +73,7 @@ def newsroom(db):
 def admin_pages(page, start):
     """Every admin page reachable by links from `start`, one per kind of URL."""
     origin = f"{urlsplit(start).scheme}://{urlsplit(start).netloc}"
-    seen, queue, visited = set(), deque([start]), []
+    seen, queue, visited = {(urlsplit(start).path, False)}, deque([start]), []
     while queue and len(visited) < MAX_PAGES:
         url = queue.popleft()
         response = page.goto(url)
