@@ -3,24 +3,38 @@ from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import models
 from django.db.models import Prefetch
 from django.http import Http404, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
+from django.utils import timezone
 from django.utils.decorators import method_decorator
 from django.utils.html import format_html
 from django.views.decorators.csp import csp_override
 
 from photos.rendering import render_picture
 
-from .dates import vn_datetime
 from .models import Article, Author, Category, Tag, Topic
-from .revisions import compare_revisions
+from .revisions import compare_revisions, revision_numbers, staff_name
+from .slugs import FoldedSlugField
+
+
+class VietnameseSlugMixin:
+    """Slugs pre-filled in the browser and folded on save by the project's one rule
+    (articles/slugs.py, static/js/vietnamese-slug.js), not Django's URLify."""
+
+    formfield_overrides = {models.SlugField: {"form_class": FoldedSlugField}}
+
+    @property
+    def media(self):
+        # urlify.js first in this list: vietnamese-slug.js replaces its URLify.
+        return super().media + forms.Media(js=["admin/js/urlify.js", "js/vietnamese-slug.js"])
 
 
 @admin.register(Category)
-class CategoryAdmin(admin.ModelAdmin):
+class CategoryAdmin(VietnameseSlugMixin, admin.ModelAdmin):
     list_display = ["name", "slug", "menu_position", "is_visible"]
     list_editable = ["menu_position", "is_visible"]
     search_fields = ["name"]
@@ -28,7 +42,7 @@ class CategoryAdmin(admin.ModelAdmin):
 
 
 @admin.register(Author)
-class AuthorAdmin(admin.ModelAdmin):
+class AuthorAdmin(VietnameseSlugMixin, admin.ModelAdmin):
     list_display = ["name", "slug", "user"]
     search_fields = ["name"]
     prepopulated_fields = {"slug": ["name"]}
@@ -36,7 +50,7 @@ class AuthorAdmin(admin.ModelAdmin):
 
 
 @admin.register(Tag)
-class TagAdmin(admin.ModelAdmin):
+class TagAdmin(VietnameseSlugMixin, admin.ModelAdmin):
     list_display = ["name", "slug"]
     # The folded slug lets editors find "Nông nghiệp" by typing "nong nghiep".
     search_fields = ["name", "slug"]
@@ -44,7 +58,7 @@ class TagAdmin(admin.ModelAdmin):
 
 
 @admin.register(Topic)
-class TopicAdmin(admin.ModelAdmin):
+class TopicAdmin(VietnameseSlugMixin, admin.ModelAdmin):
     """Editors open and describe running stories; articles join one from their own form."""
 
     list_display = ["title", "slug", "created_at", "view_on_site_link"]
@@ -122,31 +136,36 @@ BODY_EDITOR_CSP = {
 
 
 @admin.register(Article)
-class ArticleAdmin(admin.ModelAdmin):
+class ArticleAdmin(VietnameseSlugMixin, admin.ModelAdmin):
     """Each role sees and may do only its part of the workflow (see articles/workflow.py)."""
 
     form = ArticleAdminForm
     list_display = [
+        "cover_thumbnail",
         "title",
         "category",
         "workflow_state",
-        "published_at",
-        "live",
+        "publication_time",
         "byline",
         "is_featured",
         "preview_link",
     ]
+    list_display_links = ["title"]
     list_filter = [LiveFilter, "status", MineFilter, "category", "authors", "is_featured"]
-    list_select_related = ["category"]
+    list_select_related = ["category", "cover"]
     search_fields = ["title", "sapo"]
     date_hierarchy = "published_at"
     prepopulated_fields = {"slug": ["title"]}
     autocomplete_fields = ["category", "authors", "tags", "topics", "cover"]
-    readonly_fields = ["cover_preview", "created_by", "created_at", "updated_at"]
+    readonly_fields = ["cover_preview", "body_as_read", "created_by", "created_at", "updated_at"]
     # Only editors set the publication time, the homepage lead and the review note.
     editor_only_fields = ["published_at", "is_featured", "review_note"]
     actions = ["submit_selected", "publish_selected", "unpublish_selected"]
     object_history_template = "admin/articles/article/object_history.html"
+
+    class Media:
+        css = {"all": ["css/newsroom-admin.css"]}  # the form's and the list's layout
+
     fieldsets = [
         (None, {"fields": ["title", "slug", "category", "sapo", "body"]}),
         ("Ảnh đại diện", {"fields": ["cover", "cover_preview"]}),
@@ -186,6 +205,32 @@ class ArticleAdmin(admin.ModelAdmin):
     def has_publish_permission(self, request):
         return request.user.has_perm("articles.publish_article")
 
+    # The URL is an editor's matter: reporters never see the slug. Their article gets
+    # one folded from its title, which follows the title until it is first published.
+    # Who may not change the article reads its body as readers will (body_as_read).
+    def get_fieldsets(self, request, obj=None):
+        hidden = set() if self.has_publish_permission(request) else {"slug"}
+        read_only = obj is not None and not self.has_change_permission(request, obj)
+        return [
+            (
+                name,
+                {
+                    **options,
+                    "fields": [
+                        "body_as_read" if read_only and field == "body" else field
+                        for field in options["fields"]
+                        if field not in hidden
+                    ],
+                },
+            )
+            for name, options in super().get_fieldsets(request, obj)
+        ]
+
+    def get_prepopulated_fields(self, request, obj=None):
+        if not self.has_publish_permission(request):
+            return {}
+        return super().get_prepopulated_fields(request, obj)
+
     def get_readonly_fields(self, request, obj=None):
         readonly = list(super().get_readonly_fields(request, obj))
         if not self.has_publish_permission(request):
@@ -200,6 +245,8 @@ class ArticleAdmin(admin.ModelAdmin):
     def save_model(self, request, obj, form, change):
         if not change:
             obj.created_by = request.user
+        if "slug" not in form.fields and "title" in form.changed_data and not obj.published_at:
+            obj.slug = ""  # Article.save() folds the new title
         # The status field asks for a transition; the workflow makes it in save_related.
         obj.status = form.initial.get("status", Article.Status.DRAFT)
         super().save_model(request, obj, form, change)
@@ -216,17 +263,31 @@ class ArticleAdmin(admin.ModelAdmin):
 
     # --- List columns ----------------------------------------------------
 
+    @admin.display(description="ảnh")
+    def cover_thumbnail(self, article):
+        if not article.cover_id:
+            return ""
+        return format_html(
+            '<img class="cover-thumb" src="{}" alt="" width="64" height="36" loading="lazy">',
+            article.cover.rendition_url("thumb"),
+        )
+
     @admin.display(description="trạng thái", ordering="status")
     def workflow_state(self, article):
+        """A coloured label (static/css/newsroom-admin.css): sent back, scheduled…"""
         if article.is_scheduled:
-            return format_html(
-                '<strong class="scheduled">Hẹn giờ</strong> {}', vn_datetime(article.published_at)
-            )
-        return article.get_status_display()
+            state, label = "scheduled", "Hẹn giờ"
+        elif article.status == Article.Status.DRAFT and article.review_note:
+            state, label = "sent-back", "Bị trả về"
+        else:
+            state, label = article.status, article.get_status_display()
+        return format_html('<span class="status status--{}">{}</span>', state, label)
 
-    @admin.display(description="đang hiển thị", boolean=True)
-    def live(self, article):
-        return article.is_visible
+    @admin.display(description="xuất bản", ordering="published_at")
+    def publication_time(self, article):
+        if not article.published_at:
+            return "—"
+        return f"{timezone.localtime(article.published_at):%d/%m/%Y %H:%M}"
 
     @admin.display(description="xem trước")
     def preview_link(self, article):
@@ -238,6 +299,10 @@ class ArticleAdmin(admin.ModelAdmin):
     @admin.display(description="tác giả")
     def byline(self, article):
         return ", ".join(author.name for author in article.authors.all())
+
+    @admin.display(description="nội dung")
+    def body_as_read(self, article):
+        return article.body_html  # the sanitised body, figures drawn from the library
 
     @admin.display(description="xem trước ảnh")
     def cover_preview(self, article):
@@ -297,8 +362,10 @@ class ArticleAdmin(admin.ModelAdmin):
 
     def history_view(self, request, object_id, extra_context=None):
         article = self._get_viewable(request, object_id)
-        revisions = article.revisions.select_related("created_by")
-        return super().history_view(
+        revisions = list(article.revisions.select_related("created_by"))
+        for number, revision in zip(range(len(revisions), 0, -1), revisions, strict=True):
+            revision.number, revision.saved_by = number, staff_name(revision.created_by)
+        response = super().history_view(
             request,
             object_id,
             {
@@ -307,6 +374,9 @@ class ArticleAdmin(admin.ModelAdmin):
                 "can_restore": self.has_change_permission(request, article),
             },
         )
+        for action in response.context_data["action_list"]:  # a Page: a list once read
+            action.saved_by = staff_name(action.user)
+        return response
 
     def compare_view(self, request, object_id):
         """Two revisions side by side, word by word (?a=<id>&b=<id>)."""
@@ -315,12 +385,19 @@ class ArticleAdmin(admin.ModelAdmin):
         if not all(value.isdigit() for value in ids):
             raise Http404("Hãy chọn hai phiên bản để so sánh.")
         older, newer = sorted(
-            (get_object_or_404(article.revisions, pk=value) for value in ids),
+            (
+                get_object_or_404(article.revisions.select_related("created_by"), pk=value)
+                for value in ids
+            ),
             key=lambda revision: (revision.created_at, revision.pk),
         )
+        numbers = revision_numbers(article)
+        for revision in (older, newer):
+            revision.number = numbers[revision.pk]
+            revision.saved_by = staff_name(revision.created_by)
         context = {
             **self.admin_site.each_context(request),
-            "title": f"So sánh phiên bản #{older.pk} và #{newer.pk}",
+            "title": f"So sánh phiên bản {older.number} và {newer.number}",
             "subtitle": str(article),
             "opts": self.opts,
             "original": article,
@@ -338,9 +415,10 @@ class ArticleAdmin(admin.ModelAdmin):
         if not self.has_change_permission(request, article):
             raise PermissionDenied
         revision = get_object_or_404(article.revisions, pk=revision_id)
+        number = revision_numbers(article)[revision.pk]
         article.restore(revision, by=request.user)
         self.message_user(
-            request, f"Đã khôi phục phiên bản #{revision.pk} của “{article}”.", messages.SUCCESS
+            request, f"Đã khôi phục phiên bản {number} của “{article}”.", messages.SUCCESS
         )
         return redirect(reverse("admin:articles_article_change", args=[article.pk]))
 

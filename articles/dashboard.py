@@ -15,10 +15,12 @@ def panels(request):
         return []
     desk = Article.objects.managed_by(user).only("id", "title", "published_at", "updated_at")
     Status = Article.Status
-    return [
+    my_drafts = desk.filter(created_by=user, status=Status.DRAFT)
+    sent_back = my_drafts.exclude(review_note="").only("id", "title", "review_note")
+    panels = [
         _panel(
             "Bài nháp của tôi",
-            desk.filter(created_by=user, status=Status.DRAFT).order_by("-updated_at"),
+            my_drafts.filter(review_note="").order_by("-updated_at"),
             {"mine": "1", "status__exact": Status.DRAFT},
             "Bạn không có bài nháp nào.",
         ),
@@ -43,6 +45,33 @@ def panels(request):
             show_time=True,
         ),
     ]
+    # Drafts an editor sent back come first, each with what to fix.
+    if returned := _returned_panel(sent_back.order_by("-updated_at")):
+        panels.insert(0, returned)
+    return panels
+
+
+def _returned_panel(articles):
+    items = [
+        {
+            "label": article.title,
+            "url": reverse("admin:articles_article_change", args=[article.pk]),
+            "note": f"Biên tập viên ghi chú: {article.review_note}",
+        }
+        for article in articles[:PANEL_ITEMS]
+    ]
+    if not items:
+        return None
+    changelist = reverse("admin:articles_article_changelist")
+    return {
+        "title": "Bị trả về, cần sửa",
+        "count": len(items) if len(items) < PANEL_ITEMS else articles.count(),
+        "url": f"{changelist}?{urlencode({'mine': '1', 'status__exact': Article.Status.DRAFT})}",
+        "items": items,
+        "empty": "",
+        "css_class": "sent-back",
+        "note_class": "review-note",
+    }
 
 
 def _panel(title, articles, filters, empty, *, show_time=False):

@@ -45,6 +45,8 @@ BODY_EDITOR = {
     "Figure": {"pickerUrl": reverse_lazy("admin:photos_photo_picker")},
     "Image": True,
     "Caption": True,
+    # Vietnamese names for the toolbar (static/js/prose-editor-vi.js, see settings).
+    "VietnameseLabels": True,
 }
 
 
@@ -603,6 +605,8 @@ class Article(EditorialWorkflow, models.Model):
         return self.title
 
     def save(self, *args, **kwargs):
+        # A slug given with diacritics or capitals is folded, never stored as typed.
+        self.slug = vietnamese_slugify(self.slug, max_length=255) if self.slug else ""
         if not self.slug:
             self.slug = unique_slug(self, self.title)
         # Every write path (admin, seed, shell, import) stores only sanitised HTML.

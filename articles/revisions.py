@@ -1,8 +1,11 @@
 """What changed between two revisions of an article, as editors read it."""
 
+import re
 from dataclasses import dataclass
 from datetime import datetime
 from difflib import SequenceMatcher
+from html import escape
+from html.parser import HTMLParser
 
 from django.db import models
 from django.utils.dateparse import parse_datetime
@@ -11,6 +14,7 @@ from django.utils.safestring import mark_safe
 
 from .dates import vn_datetime
 from .models import Article
+from .sanitizer import clean_body
 
 
 @dataclass
@@ -19,6 +23,7 @@ class FieldChange:
     old: str
     new: str
     diff: str  # HTML: the new text with <del>/<ins> marks, escaped
+    rich: bool = False  # the body: the diff is the article as readers see it
 
 
 def compare_revisions(older, newer):
@@ -29,6 +34,17 @@ def compare_revisions(older, newer):
             continue
         old, new = older.data.get(field.name), newer.data.get(field.name)
         if old == new:
+            continue
+        if field.name == "body":
+            changes.append(
+                FieldChange(
+                    label=str(field.verbose_name).capitalize(),
+                    old=old or "",
+                    new=new or "",
+                    diff=html_word_diff(old or "", new or ""),
+                    rich=True,
+                )
+            )
             continue
         old_text, new_text = _display(field, old), _display(field, new)
         changes.append(
@@ -56,6 +72,97 @@ def word_diff(old, new):
         if j2 > j1:
             parts.append(format_html("<ins>{}</ins>", " ".join(after[j1:j2])))
     return mark_safe(" ".join(parts))  # every part is escaped above
+
+
+def html_word_diff(old, new):
+    """The `new` body as readers see it (headings, bold, links, figures), with the
+    words removed since `old` in <del> and the added ones in <ins>.
+
+    Both sides are sanitised again (a revision's data is never trusted), cut into
+    tags and words, and compared word by word. The result keeps the tags of the
+    new body only, rebuilt with escaped attributes, so its structure is the new
+    body's; removed words stand in <del> where they were.
+    """
+    before, after = _tokens(clean_body(old)), _tokens(clean_body(new))
+    matcher = SequenceMatcher(a=[t.key for t in before], b=[t.key for t in after], autojunk=False)
+    parts = []
+    for operation, i1, i2, j1, j2 in matcher.get_opcodes():
+        if operation == "equal":
+            parts += [token.html for token in after[j1:j2]]
+            continue
+        parts += _marked("del", [t for t in before[i1:i2] if not t.is_tag])
+        parts += _marked("ins", after[j1:j2])
+    return mark_safe("".join(parts))  # tags rebuilt from a sanitised body, text escaped
+
+
+@dataclass
+class _Token:
+    key: str  # what is compared: a word, or a whole tag
+    html: str  # what is written: the word escaped with the space before it, or the tag
+    is_tag: bool
+
+
+class _Tokenizer(HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.tokens = []
+
+    def handle_starttag(self, tag, attrs, *, close=""):
+        attributes = "".join(
+            f' {name}="{escape(value or "", quote=True)}"' for name, value in attrs
+        )
+        html = f"<{tag}{attributes}{close}>"
+        self.tokens.append(_Token(html, html, True))
+
+    def handle_startendtag(self, tag, attrs):
+        self.handle_starttag(tag, attrs)
+
+    def handle_endtag(self, tag):
+        html = f"</{tag}>"
+        self.tokens.append(_Token(html, html, True))
+
+    def handle_data(self, data):
+        for space, word in re.findall(r"(\s*)(\S+)", data):
+            self.tokens.append(_Token(word, escape(" " if space else "") + escape(word), False))
+        if data[-1:].isspace():  # the space before a tag ("con <strong>vui"): layout
+            self.tokens.append(_Token(" ", " ", True))
+
+
+def _tokens(html):
+    tokenizer = _Tokenizer()
+    tokenizer.feed(html)
+    tokenizer.close()
+    return tokenizer.tokens
+
+
+def _marked(mark, tokens):
+    """Runs of words wrapped in <mark>; tags (only ever new ones) in between as they are."""
+    parts, words = [], []
+    for token in [*tokens, None]:
+        if token is not None and not token.is_tag:
+            words.append(token.html)
+            continue
+        if words:
+            text = "".join(words)
+            space = " " if text.startswith(" ") else ""
+            parts.append(f"{space}<{mark}>{text.lstrip(' ')}</{mark}>")
+            words = []
+        if token is not None:
+            parts.append(token.html)
+    return parts
+
+
+def revision_numbers(article):
+    """{revision id: its number in the article's own history, 1 for the first}."""
+    ids = article.revisions.order_by("created_at", "id").values_list("id", flat=True)
+    return {pk: number for number, pk in enumerate(ids, start=1)}
+
+
+def staff_name(user):
+    """A staff member as colleagues name them: "Nguyễn Thị Hoa" (family name first)."""
+    if user is None:
+        return "hệ thống"
+    return f"{user.last_name} {user.first_name}".strip() or user.get_username()
 
 
 def _display(field, value):

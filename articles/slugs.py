@@ -2,27 +2,41 @@
 
 Django's `slugify` decomposes accents with NFKD and drops what is not ASCII,
 which works for every Vietnamese letter except "đ"/"Đ": the stroke is not a
-combining mark, so "Đổi mới" would become "i-moi". Fold those two first.
+combining mark, so "Đổi mới" would become "i-moi". Fold those two first (and the
+look-alike "Ð", the Icelandic eth old Vietnamese fonts and converters produce).
+
+static/js/vietnamese-slug.js is the same rule in the browser, for the admin's slug
+pre-fill; tests/test_slug_rule.py checks the two agree on tests/data/slug_titles.txt.
 """
 
 import re
 from urllib.parse import urlsplit
 
+from django import forms
 from django.conf import settings
 from django.urls import URLResolver, get_resolver
 from django.utils.text import slugify
 
-_D_WITH_STROKE = str.maketrans({"đ": "d", "Đ": "D"})
+_D_WITH_STROKE = str.maketrans({"đ": "d", "Đ": "D", "Ð": "D"})
 
 
 def fold_vietnamese(text: str) -> str:
-    """Return `text` with "đ"/"Đ" mapped to plain "d"/"D" (other letters untouched)."""
+    """Return `text` with "đ"/"Đ"/"Ð" mapped to plain "d"/"D" (other letters untouched)."""
     return text.translate(_D_WITH_STROKE)
 
 
 def vietnamese_slugify(text: str, max_length: int = 200) -> str:
     """`"Đổi mới công tác dân vận"` → `"doi-moi-cong-tac-dan-van"`."""
     return slugify(fold_vietnamese(text))[:max_length].strip("-")
+
+
+class FoldedSlugField(forms.SlugField):
+    """A slug form field that folds what is typed ("Đổi mới!" → "doi-moi") before
+    validating it, so a slug with diacritics is never refused or mangled."""
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        return vietnamese_slugify(value, max_length=self.max_length or 255) if value else value
 
 
 def unique_slug(instance, source: str, *, field: str = "slug") -> str:

@@ -40,10 +40,10 @@ def test_editor_inserts_a_library_photo_as_a_captioned_figure(live_server, page,
     editor.click()
     page.keyboard.type("Mùa lúa chín trên những thửa ruộng bậc thang.")
     page.keyboard.press("Enter")
-    page.locator("button[title=figure]").click()
+    page.locator("button[data-name=figure]").click()
     dialog = page.locator("dialog[open]")
     with page.expect_popup() as opened:
-        dialog.get_by_role("button", name="Browse...").click()
+        dialog.get_by_role("button", name="Chọn trong thư viện ảnh…").click()
     picker = opened.value
     picker.wait_for_load_state()
     with picker.expect_event("close"):

@@ -64,3 +64,34 @@ def test_the_new_user_form_in_the_admin_has_no_english_help(admin_client):
     page = admin_client.get(reverse("admin:auth_user_add")).text
     assert "Đăng nhập bằng mật khẩu" in page
     assert "Password-based authentication" not in page
+
+
+@pytest.mark.parametrize(
+    ("english", "vietnamese"),
+    [
+        ("Add", "Thêm"),
+        ("History", "Lịch sử"),
+        ("0 of %(cnt)s selected", "đã chọn 0/%(cnt)s"),
+        ("Save", "Lưu"),
+    ],
+)
+def test_the_admin_reads_naturally(english, vietnamese):
+    with translation.override("vi"):
+        assert translation.gettext(english) == vietnamese
+
+
+def test_the_validation_summary_is_vietnamese_in_both_plural_forms():
+    with translation.override("vi"):
+        for count in (1, 3):
+            assert (
+                translation.ngettext(
+                    "Please correct the error below.", "Please correct the errors below.", count
+                )
+                == "Vui lòng sửa các lỗi bên dưới."
+            )
+
+
+def test_the_body_editors_dialogs_are_in_the_admins_javascript_catalog(admin_client):
+    script = admin_client.get(reverse("admin:jsi18n")).text
+    for vietnamese in ["Chèn ảnh", "Sửa liên kết", "Mô tả ảnh cho người không xem được"]:
+        assert json.dumps(vietnamese)[1:-1] in script or vietnamese in script

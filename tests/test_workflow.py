@@ -149,10 +149,13 @@ def test_the_admin_list_shows_scheduled_articles_as_hen_gio_until_they_are_live(
         before = client.get(url)
     with time_machine.travel(go_live, tick=False):
         after = client.get(url)
-    assert "Hẹn giờ</strong>" in before.text and "Hẹn giờ</strong>" not in after.text
-    live_column = "field-live"
-    assert 'alt="False"' in _cell(before.text, live_column)
-    assert 'alt="True"' in _cell(after.text, live_column)
+    state_column = "field-workflow_state"
+    assert '<span class="status status--scheduled">Hẹn giờ</span>' in _cell(
+        before.text, state_column
+    )
+    assert '<span class="status status--published">Đã xuất bản</span>' in _cell(
+        after.text, state_column
+    )
 
 
 def test_the_admin_list_filters_articles_live_now_and_scheduled(client, editor):

@@ -6,6 +6,8 @@ that returns a list of panels, each a dict:
     {"title": "Chờ duyệt", "count": 3, "url": "<changelist link>",
      "items": [{"label": "…", "url": "…", "note": "…"}], "empty": "Không có bài nào."}
 
+(optionally "css_class" for the panel and "note_class" for its notes, to stand out)
+
 so no app imports another: the articles app knows articles, the comments app
 knows comments, and this tag only asks.
 """

@@ -18,3 +18,5 @@ DATETIME_INPUT_FORMATS = [
     *(f"{date} {time}" for date in DATE_INPUT_FORMATS for time in TIME_INPUT_FORMATS),
     *DATE_INPUT_FORMATS,
 ]
+# Vietnamese calendars start the week on Monday (Thứ Hai); Django's `vi` leaves it unset.
+FIRST_DAY_OF_WEEK = 1
