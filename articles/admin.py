@@ -34,6 +34,27 @@ class AuthorAdmin(admin.ModelAdmin):
     prepopulated_fields = {"slug": ["name"]}
     autocomplete_fields = ["user"]
 
+    # Reporters edit their own profile, editors every byline (Author.can_edit); linking
+    # a profile to an account needs the user list, which only administrators see.
+    def has_change_permission(self, request, obj=None):
+        if obj is not None and not obj.can_edit(request.user):
+            return False
+        return super().has_change_permission(request, obj)
+
+    def get_fields(self, request, obj=None):
+        fields = super().get_fields(request, obj)
+        if request.user.has_perm("auth.view_user"):
+            return fields
+        return [name for name in fields if name not in {"user", "account"}] + ["account"]
+
+    def get_readonly_fields(self, request, obj=None):
+        return [*super().get_readonly_fields(request, obj), "account"]
+
+    @admin.display(description="tài khoản")
+    def account(self, author):
+        user = author.user
+        return (user.get_full_name() or user.get_username()) if user else "—"
+
 
 @admin.register(Tag)
 class TagAdmin(admin.ModelAdmin):
@@ -125,7 +146,7 @@ class ArticleAdmin(admin.ModelAdmin):
     date_hierarchy = "published_at"
     prepopulated_fields = {"slug": ["title"]}
     autocomplete_fields = ["category", "authors", "tags", "cover"]
-    readonly_fields = ["cover_preview", "created_by", "created_at", "updated_at"]
+    readonly_fields = ["cover_preview", "creator", "created_at", "updated_at"]
     # Only editors set the publication time, the homepage lead and the review note.
     editor_only_fields = ["published_at", "is_featured", "review_note"]
     actions = ["submit_selected", "publish_selected", "unpublish_selected"]
@@ -143,7 +164,7 @@ class ArticleAdmin(admin.ModelAdmin):
                     "published_at",
                     "is_featured",
                     "comments_enabled",
-                    "created_by",
+                    "creator",
                     "created_at",
                     "updated_at",
                 ]
@@ -222,6 +243,13 @@ class ArticleAdmin(admin.ModelAdmin):
     def byline(self, article):
         return ", ".join(author.name for author in article.authors.all())
 
+    @admin.display(description="người tạo")
+    def creator(self, article):
+        # Not the read-only `created_by`: Django links it to the user's admin page,
+        # which only administrators may open.
+        user = article.created_by
+        return (user.get_full_name() or user.get_username()) if user else "—"
+
     @admin.display(description="xem trước ảnh")
     def cover_preview(self, article):
         if not article.cover_id:
@@ -295,6 +323,10 @@ class ArticleAdmin(admin.ModelAdmin):
         """Two revisions side by side, word by word (?a=<id>&b=<id>)."""
         article = self._get_viewable(request, object_id)
         ids = [request.GET.get("a", ""), request.GET.get("b", "")]
+        if "" in ids:
+            # The history page's form with one revision (or one side unticked) lands here.
+            self.message_user(request, "Hãy chọn hai phiên bản để so sánh.", messages.WARNING)
+            return redirect(reverse("admin:articles_article_history", args=[article.pk]))
         if not all(value.isdigit() for value in ids):
             raise Http404("Hãy chọn hai phiên bản để so sánh.")
         older, newer = sorted(

@@ -16,6 +16,7 @@ urlpatterns = [
     path("", include("articles.urls")),
 ]
 
+handler403 = "newsportal.views.permission_denied"
 handler500 = "newsportal.views.server_error"
 
 if settings.DEBUG:

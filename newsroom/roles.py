@@ -23,6 +23,12 @@ _REPORTER_PERMISSIONS = [
     "articles.view_category",
     "articles.view_author",
     "articles.view_tag",
+    "articles.change_author",  # their own profile only: Author.can_edit
+    # The photo library: pick covers and figures, upload and describe photos, and
+    # edit the ones they uploaded (Photo.can_edit).
+    "photos.view_photo",
+    "photos.add_photo",
+    "photos.change_photo",
 ]
 
 ROLES = {
@@ -32,6 +38,8 @@ ROLES = {
         "articles.publish_article",  # any article: review, publish, schedule, unpublish
         "articles.add_tag",
         "articles.change_tag",
+        "articles.add_author",  # and edit any profile (Author.can_edit)
+        "photos.change_any_photo",  # edit and replace any photo in the library
         "comments.view_comment",
         "comments.change_comment",
         "comments.delete_comment",
