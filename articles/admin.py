@@ -1,3 +1,5 @@
+from copy import copy
+
 from django import forms
 from django.conf import settings
 from django.contrib import admin, messages
@@ -8,6 +10,7 @@ from django.http import Http404, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
+from django.utils import timezone
 from django.utils.decorators import method_decorator
 from django.utils.html import format_html
 from django.views.decorators.csp import csp_override
@@ -17,6 +20,14 @@ from photos.rendering import render_picture
 from .dates import vn_datetime
 from .models import Article, Author, Category, Tag
 from .revisions import compare_revisions
+from .workflow_actions import (
+    PUBLISHING,
+    Action,
+    available_actions,
+    label_of,
+    perform,
+    state_label,
+)
 
 
 @admin.register(Category)
@@ -65,26 +76,69 @@ class TagAdmin(admin.ModelAdmin):
 
 
 class ArticleAdminForm(forms.ModelForm):
-    """The status field offers only the moves the workflow allows this user."""
+    """The workflow buttons (articles/workflow_actions.py) and what each one needs."""
 
     user = None  # set per request by ArticleAdmin.get_form
 
+    workflow = forms.ChoiceField(choices=Action.choices, required=False)
+    schedule_at = forms.DateTimeField(
+        label="Hẹn giờ lúc",
+        required=False,
+        # The browser's own date-time picker: no script, in the reader's language.
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+    )
+    publish_without_cover = forms.BooleanField(
+        label="Vẫn xuất bản khi chưa có ảnh đại diện", required=False
+    )
+    needs_cover_confirmation = False
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        if "status" in self.fields:
-            self.fields["status"].choices = [
-                (status.value, status.label) for status in self.instance.statuses_for(self.user)
-            ]
+        if self.instance.is_scheduled:
+            self.initial.setdefault("schedule_at", timezone.localtime(self.instance.published_at))
 
     def clean(self):
         cleaned_data = super().clean()
-        sending_back = (
-            cleaned_data.get("status") == Article.Status.DRAFT
-            and self.instance.status != Article.Status.DRAFT
-        )
-        if sending_back and not cleaned_data.get("review_note", "").strip():
+        action = cleaned_data.get("workflow") or Action.SAVE
+        cleaned_data["workflow"] = action = Action(action)
+        if action not in available_actions(self.instance, self.user):
+            # Only a forged request gets here: the form offers no such button.
+            raise ValidationError(
+                f"Bạn không thể “{label_of(action, self.instance)}” bài này.",
+                code="action_not_allowed",
+            )
+        if action == Action.SEND_BACK and not cleaned_data.get("review_note", "").strip():
             self.add_error("review_note", "Hãy ghi chú cho phóng viên biết cần sửa gì.")
+        if action == Action.SCHEDULE:
+            at = cleaned_data.get("schedule_at")
+            if at is None or at <= timezone.now():
+                self.add_error("schedule_at", "Hãy chọn một thời điểm trong tương lai để hẹn giờ.")
+        if action in PUBLISHING:
+            self._check_photos_have_alt_text(cleaned_data)
+        if (
+            action in PUBLISHING
+            and not cleaned_data.get("cover")
+            and not cleaned_data.get("publish_without_cover")
+        ):
+            # A server-side confirmation: the form comes back with a box to tick.
+            self.needs_cover_confirmation = True
+            self.add_error(
+                None,
+                "Bài chưa có ảnh đại diện: trên trang chủ và khi chia sẻ lên mạng xã hội "
+                "bài sẽ không có hình. Hãy chọn ảnh, hoặc đánh dấu “Vẫn xuất bản khi chưa "
+                "có ảnh đại diện” rồi bấm lại.",
+            )
         return cleaned_data
+
+    def _check_photos_have_alt_text(self, cleaned_data):
+        """The check publish() makes, on what the form is about to save."""
+        article = copy(self.instance)
+        article.cover = cleaned_data.get("cover")
+        article.body = cleaned_data.get("body", article.body)
+        try:
+            article.check_photos_have_alt_text()
+        except ValidationError as error:
+            self.add_error(None, error)
 
 
 class LiveFilter(admin.SimpleListFilter):
@@ -146,7 +200,7 @@ class ArticleAdmin(admin.ModelAdmin):
     date_hierarchy = "published_at"
     prepopulated_fields = {"slug": ["title"]}
     autocomplete_fields = ["category", "authors", "tags", "cover"]
-    readonly_fields = ["cover_preview", "creator", "created_at", "updated_at"]
+    readonly_fields = ["cover_preview", "state", "creator", "created_at", "updated_at"]
     # Only editors set the publication time, the homepage lead and the review note.
     editor_only_fields = ["published_at", "is_featured", "review_note"]
     actions = ["submit_selected", "publish_selected", "unpublish_selected"]
@@ -159,7 +213,7 @@ class ArticleAdmin(admin.ModelAdmin):
             "Xuất bản",
             {
                 "fields": [
-                    "status",
+                    "state",
                     "review_note",
                     "published_at",
                     "is_featured",
@@ -204,19 +258,38 @@ class ArticleAdmin(admin.ModelAdmin):
     def save_model(self, request, obj, form, change):
         if not change:
             obj.created_by = request.user
-        # The status field asks for a transition; the workflow makes it in save_related.
-        obj.status = form.initial.get("status", Article.Status.DRAFT)
         super().save_model(request, obj, form, change)
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
-        article = form.instance
-        requested = form.cleaned_data.get("status", article.status)
-        if requested != article.status:
-            note = form.cleaned_data.get("review_note", "")
-            article.move_to(requested, by=request.user, note=note)
-        else:
-            article.record_revision(by=request.user, note="Sửa bài" if change else "Tạo bài")
+        # The button pressed is a workflow step, made once the authors and tags are saved.
+        data = form.cleaned_data
+        request.workflow_message = perform(
+            form.instance,
+            data["workflow"],
+            by=request.user,
+            schedule_at=data.get("schedule_at"),
+            note=data.get("review_note", ""),
+            created=not change,
+        )
+
+    def message_user(self, request, message, level=messages.INFO, *args, **kwargs):
+        # After a save, say what the button did and when, not Django's generic sentence.
+        done = getattr(request, "workflow_message", None)
+        if done and level == messages.SUCCESS:
+            message, request.workflow_message = done, None
+        super().message_user(request, message, level, *args, **kwargs)
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        article = obj or Article()
+        editable = (
+            self.has_add_permission(request) if add else self.has_change_permission(request, obj)
+        )
+        context["workflow_actions"] = [
+            (action.value, label_of(action, article))
+            for action in (available_actions(article, request.user) if editable else [])
+        ]
+        return super().render_change_form(request, context, add, change, form_url, obj)
 
     # --- List columns ----------------------------------------------------
 
@@ -242,6 +315,10 @@ class ArticleAdmin(admin.ModelAdmin):
     @admin.display(description="tác giả")
     def byline(self, article):
         return ", ".join(author.name for author in article.authors.all())
+
+    @admin.display(description="trạng thái")
+    def state(self, article):
+        return state_label(article)
 
     @admin.display(description="người tạo")
     def creator(self, article):

@@ -56,7 +56,7 @@ def test_creating_an_article_in_the_admin_keeps_its_first_revision(client):
 
 def test_a_status_change_in_the_admin_is_one_revision_named_after_the_transition(client, editor):
     pending = ArticleFactory(status=Article.Status.PENDING, published_at=None)
-    save_in_admin(client, pending, status="published")
+    save_in_admin(client, pending, workflow="publish", publish_without_cover="on")
     (revision,) = pending.revisions.all()
     assert (revision.note, revision.data["status"]) == ("Xuất bản", "published")
 
