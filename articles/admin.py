@@ -81,11 +81,11 @@ class ArticleAdminForm(forms.ModelForm):
     user = None  # set per request by ArticleAdmin.get_form
 
     workflow = forms.ChoiceField(choices=Action.choices, required=False)
-    schedule_at = forms.DateTimeField(
+    schedule_at = forms.SplitDateTimeField(
         label="Hẹn giờ lúc",
         required=False,
-        # The browser's own date-time picker: no script, in the reader's language.
-        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+        # Day first, like the publication time above (newsportal/formats/vi).
+        widget=admin.widgets.AdminSplitDateTime,
     )
     publish_without_cover = forms.BooleanField(
         label="Vẫn xuất bản khi chưa có ảnh đại diện", required=False
@@ -96,6 +96,12 @@ class ArticleAdminForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         if self.instance.is_scheduled:
             self.initial.setdefault("schedule_at", timezone.localtime(self.instance.published_at))
+        if "published_at" in self.fields:
+            self.fields[
+                "published_at"
+            ].help_text = (
+                "Thời điểm bạn đọc bắt đầu thấy bài. Để hẹn giờ, dùng nút “Hẹn giờ…” bên dưới."
+            )
 
     def clean(self):
         cleaned_data = super().clean()

@@ -3,8 +3,10 @@ import sys
 from django.contrib import admin
 from django.db import InterfaceError, OperationalError
 from django.http import HttpResponse
+from django.shortcuts import redirect
 from django.template import loader
 from django.template.response import TemplateResponse
+from django.templatetags.static import static
 from django.urls import reverse
 from django.views import defaults
 
@@ -40,3 +42,8 @@ def permission_denied(request, exception):
         template = "admin/403.html"
         context |= admin.site.each_context(request)
     return TemplateResponse(request, template, context, status=403).render()
+
+
+def favicon(request):
+    """/favicon.ico, which browsers ask for on pages that name no icon (the admin's)."""
+    return redirect(static("img/favicon.svg"))

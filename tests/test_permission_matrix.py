@@ -187,7 +187,8 @@ def test_scheduling_a_publication_time_is_for_editors_only(client, role):
     data = article_form_data(
         draft,
         workflow="submit" if role == REPORTER else "schedule",
-        schedule_at=go_live.strftime("%Y-%m-%dT%H:%M"),
+        schedule_at_0=go_live.strftime("%d/%m/%Y"),
+        schedule_at_1=go_live.strftime("%H:%M"),
         publish_without_cover="on",
         published_at_0=go_live.strftime("%Y-%m-%d"),
         published_at_1=go_live.strftime("%H:%M:%S"),
