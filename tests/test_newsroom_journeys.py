@@ -13,16 +13,14 @@ the scheduled time (the browser's clock is not involved). Nothing in the
 database is touched between the two looks, so the article appears only because
 its time came — which is what `Article.objects.published()` promises.
 
-Every page any journey opens goes through `check_page()`: no console error, no
-failed request (4xx/5xx) since the previous check, and a screenshot in
-test-artifacts/journeys/. It is the one place to add more checks to every page
-(such as an English-UI-string check).
+Every page any journey opens goes through `check_page()` (tests/journey.py): no
+console error, no failed request (4xx/5xx) since the previous check, and a
+screenshot in test-artifacts/journeys/.
 """
 
 import io
 import re
 from datetime import timedelta
-from pathlib import Path
 
 import pytest
 import time_machine
@@ -35,46 +33,11 @@ from comments.models import Comment
 from newsroom.roles import EDITOR, REPORTER
 
 from .factories import AuthorFactory, CategoryFactory, CommentFactory, NewsroomUserFactory
+from .journey import FIGURE_BUTTON, PASSWORD, Watch, check_page
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-SCREENSHOTS = Path(__file__).resolve().parents[1] / "test-artifacts" / "journeys"
-PASSWORD = "mat-khau-thu-nghiem-123"
 TITLE = "Lúa nương vùng cao chín sớm, đồng bào phấn khởi đón mùa vàng"
-# The body editor's figure button; its tooltip may be translated, its icon name is not.
-FIGURE_BUTTON = "button:has(.material-icons:text-is('image')), button[title=figure]"
-
-
-class Watch:
-    """Console errors and failed responses of every page of a browser context."""
-
-    def __init__(self, context):
-        self.problems = []
-        context.on("page", self.attach)
-        for page in context.pages:
-            self.attach(page)
-
-    def attach(self, page):
-        page.on("console", self._console)
-        page.on("pageerror", lambda error: self.problems.append(f"page error: {error}"))
-        page.on("response", self._response)
-
-    def _console(self, message):
-        if message.type == "error":
-            self.problems.append(f"console error: {message.text} ({message.location})")
-
-    def _response(self, response):
-        if response.status >= 400:
-            self.problems.append(f"{response.status} {response.request.method} {response.url}")
-
-
-def check_page(page, watch, name):
-    """Every page of a journey: no console error, no 4xx/5xx since the last check, a screenshot."""
-    page.wait_for_load_state("load")
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=SCREENSHOTS / f"{name}.png", full_page=True)
-    problems, watch.problems[:] = list(watch.problems), []
-    assert problems == [], f"{name} ({page.url}):\n" + "\n".join(problems)
 
 
 def jpeg(path, color):

@@ -32,6 +32,10 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def newsroom():
+    return build_newsroom()
+
+
+def build_newsroom():
     """A small newsroom in every state the admin shows: drafts, a sent-back draft,
     pending, scheduled, published and unpublished articles, photos by two people,
     comments waiting, revisions to compare."""
