@@ -1,3 +1,5 @@
+from copy import copy
+
 from django import forms
 from django.conf import settings
 from django.contrib import admin, messages
@@ -19,6 +21,14 @@ from photos.rendering import render_picture
 from .models import Article, Author, Category, Tag, Topic
 from .revisions import compare_revisions, revision_numbers, staff_name
 from .slugs import FoldedSlugField
+from .workflow_actions import (
+    PUBLISHING,
+    Action,
+    available_actions,
+    label_of,
+    perform,
+    state_label,
+)
 
 
 class VietnameseSlugMixin:
@@ -48,6 +58,27 @@ class AuthorAdmin(VietnameseSlugMixin, admin.ModelAdmin):
     prepopulated_fields = {"slug": ["name"]}
     autocomplete_fields = ["user", "photo"]
 
+    # Reporters edit their own profile, editors every byline (Author.can_edit); linking
+    # a profile to an account needs the user list, which only administrators see.
+    def has_change_permission(self, request, obj=None):
+        if obj is not None and not obj.can_edit(request.user):
+            return False
+        return super().has_change_permission(request, obj)
+
+    def get_fields(self, request, obj=None):
+        fields = super().get_fields(request, obj)
+        if request.user.has_perm("auth.view_user"):
+            return fields
+        return [name for name in fields if name not in {"user", "account"}] + ["account"]
+
+    def get_readonly_fields(self, request, obj=None):
+        return [*super().get_readonly_fields(request, obj), "account"]
+
+    @admin.display(description="tài khoản")
+    def account(self, author):
+        user = author.user
+        return (user.get_full_name() or user.get_username()) if user else "—"
+
 
 @admin.register(Tag)
 class TagAdmin(VietnameseSlugMixin, admin.ModelAdmin):
@@ -75,26 +106,75 @@ class TopicAdmin(VietnameseSlugMixin, admin.ModelAdmin):
 
 
 class ArticleAdminForm(forms.ModelForm):
-    """The status field offers only the moves the workflow allows this user."""
+    """The workflow buttons (articles/workflow_actions.py) and what each one needs."""
 
     user = None  # set per request by ArticleAdmin.get_form
 
+    workflow = forms.ChoiceField(choices=Action.choices, required=False)
+    schedule_at = forms.SplitDateTimeField(
+        label="Hẹn giờ lúc",
+        required=False,
+        # Day first, like the publication time above (newsportal/formats/vi).
+        widget=admin.widgets.AdminSplitDateTime,
+    )
+    publish_without_cover = forms.BooleanField(
+        label="Vẫn xuất bản khi chưa có ảnh đại diện", required=False
+    )
+    needs_cover_confirmation = False
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        if "status" in self.fields:
-            self.fields["status"].choices = [
-                (status.value, status.label) for status in self.instance.statuses_for(self.user)
-            ]
+        if self.instance.is_scheduled:
+            self.initial.setdefault("schedule_at", timezone.localtime(self.instance.published_at))
+        if "published_at" in self.fields:
+            self.fields[
+                "published_at"
+            ].help_text = (
+                "Thời điểm bạn đọc bắt đầu thấy bài. Để hẹn giờ, dùng nút “Hẹn giờ…” bên dưới."
+            )
 
     def clean(self):
         cleaned_data = super().clean()
-        sending_back = (
-            cleaned_data.get("status") == Article.Status.DRAFT
-            and self.instance.status != Article.Status.DRAFT
-        )
-        if sending_back and not cleaned_data.get("review_note", "").strip():
+        action = cleaned_data.get("workflow") or Action.SAVE
+        cleaned_data["workflow"] = action = Action(action)
+        if action not in available_actions(self.instance, self.user):
+            # Only a forged request gets here: the form offers no such button.
+            raise ValidationError(
+                f"Bạn không thể “{label_of(action, self.instance)}” bài này.",
+                code="action_not_allowed",
+            )
+        if action == Action.SEND_BACK and not cleaned_data.get("review_note", "").strip():
             self.add_error("review_note", "Hãy ghi chú cho phóng viên biết cần sửa gì.")
+        if action == Action.SCHEDULE:
+            at = cleaned_data.get("schedule_at")
+            if at is None or at <= timezone.now():
+                self.add_error("schedule_at", "Hãy chọn một thời điểm trong tương lai để hẹn giờ.")
+        if action in PUBLISHING:
+            self._check_photos_have_alt_text(cleaned_data)
+        if (
+            action in PUBLISHING
+            and not cleaned_data.get("cover")
+            and not cleaned_data.get("publish_without_cover")
+        ):
+            # A server-side confirmation: the form comes back with a box to tick.
+            self.needs_cover_confirmation = True
+            self.add_error(
+                None,
+                "Bài chưa có ảnh đại diện: trên trang chủ và khi chia sẻ lên mạng xã hội "
+                "bài sẽ không có hình. Hãy chọn ảnh, hoặc đánh dấu “Vẫn xuất bản khi chưa "
+                "có ảnh đại diện” rồi bấm lại.",
+            )
         return cleaned_data
+
+    def _check_photos_have_alt_text(self, cleaned_data):
+        """The check publish() makes, on what the form is about to save."""
+        article = copy(self.instance)
+        article.cover = cleaned_data.get("cover")
+        article.body = cleaned_data.get("body", article.body)
+        try:
+            article.check_photos_have_alt_text()
+        except ValidationError as error:
+            self.add_error(None, error)
 
 
 class LiveFilter(admin.SimpleListFilter):
@@ -157,7 +237,14 @@ class ArticleAdmin(VietnameseSlugMixin, admin.ModelAdmin):
     date_hierarchy = "published_at"
     prepopulated_fields = {"slug": ["title"]}
     autocomplete_fields = ["category", "authors", "tags", "topics", "cover"]
-    readonly_fields = ["cover_preview", "body_as_read", "created_by", "created_at", "updated_at"]
+    readonly_fields = [
+        "cover_preview",
+        "body_as_read",
+        "state",
+        "creator",
+        "created_at",
+        "updated_at",
+    ]
     # Only editors set the publication time, the homepage lead and the review note.
     editor_only_fields = ["published_at", "is_featured", "review_note"]
     actions = ["submit_selected", "publish_selected", "unpublish_selected"]
@@ -174,12 +261,12 @@ class ArticleAdmin(VietnameseSlugMixin, admin.ModelAdmin):
             "Xuất bản",
             {
                 "fields": [
-                    "status",
+                    "state",
                     "review_note",
                     "published_at",
                     "is_featured",
                     "comments_enabled",
-                    "created_by",
+                    "creator",
                     "created_at",
                     "updated_at",
                 ]
@@ -247,19 +334,38 @@ class ArticleAdmin(VietnameseSlugMixin, admin.ModelAdmin):
             obj.created_by = request.user
         if "slug" not in form.fields and "title" in form.changed_data and not obj.published_at:
             obj.slug = ""  # Article.save() folds the new title
-        # The status field asks for a transition; the workflow makes it in save_related.
-        obj.status = form.initial.get("status", Article.Status.DRAFT)
         super().save_model(request, obj, form, change)
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
-        article = form.instance
-        requested = form.cleaned_data.get("status", article.status)
-        if requested != article.status:
-            note = form.cleaned_data.get("review_note", "")
-            article.move_to(requested, by=request.user, note=note)
-        else:
-            article.record_revision(by=request.user, note="Sửa bài" if change else "Tạo bài")
+        # The button pressed is a workflow step, made once the authors and tags are saved.
+        data = form.cleaned_data
+        request.workflow_message = perform(
+            form.instance,
+            data["workflow"],
+            by=request.user,
+            schedule_at=data.get("schedule_at"),
+            note=data.get("review_note", ""),
+            created=not change,
+        )
+
+    def message_user(self, request, message, level=messages.INFO, *args, **kwargs):
+        # After a save, say what the button did and when, not Django's generic sentence.
+        done = getattr(request, "workflow_message", None)
+        if done and level == messages.SUCCESS:
+            message, request.workflow_message = done, None
+        super().message_user(request, message, level, *args, **kwargs)
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        article = obj or Article()
+        editable = (
+            self.has_add_permission(request) if add else self.has_change_permission(request, obj)
+        )
+        context["workflow_actions"] = [
+            (action.value, label_of(action, article))
+            for action in (available_actions(article, request.user) if editable else [])
+        ]
+        return super().render_change_form(request, context, add, change, form_url, obj)
 
     # --- List columns ----------------------------------------------------
 
@@ -303,6 +409,16 @@ class ArticleAdmin(VietnameseSlugMixin, admin.ModelAdmin):
     @admin.display(description="nội dung")
     def body_as_read(self, article):
         return article.body_html  # the sanitised body, figures drawn from the library
+
+    @admin.display(description="trạng thái")
+    def state(self, article):
+        return state_label(article)
+
+    @admin.display(description="người tạo")
+    def creator(self, article):
+        # Not the read-only `created_by`: Django links it to the user's admin page,
+        # which only administrators may open.
+        return staff_name(article.created_by) if article.created_by else "—"
 
     @admin.display(description="xem trước ảnh")
     def cover_preview(self, article):
@@ -382,6 +498,10 @@ class ArticleAdmin(VietnameseSlugMixin, admin.ModelAdmin):
         """Two revisions side by side, word by word (?a=<id>&b=<id>)."""
         article = self._get_viewable(request, object_id)
         ids = [request.GET.get("a", ""), request.GET.get("b", "")]
+        if "" in ids:
+            # The history page's form with one revision (or one side unticked) lands here.
+            self.message_user(request, "Hãy chọn hai phiên bản để so sánh.", messages.WARNING)
+            return redirect(reverse("admin:articles_article_history", args=[article.pk]))
         if not all(value.isdigit() for value in ids):
             raise Http404("Hãy chọn hai phiên bản để so sánh.")
         older, newer = sorted(

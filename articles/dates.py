@@ -19,3 +19,11 @@ def vn_date(value):
         return ""
     local = timezone.localtime(value)
     return f"{WEEKDAYS[local.weekday()]}, {local:%d/%m/%Y}"
+
+
+def vn_time_then_date(value):
+    """`14:30 Thứ Năm, 03/12/2026` — when something happens, in a newsroom's message."""
+    if not value:
+        return ""
+    local = timezone.localtime(value)
+    return f"{local:%H:%M} {WEEKDAYS[local.weekday()]}, {local:%d/%m/%Y}"

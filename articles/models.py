@@ -150,6 +150,14 @@ class Author(SluggedModel):
     def get_absolute_url(self):
         return reverse("articles:author", kwargs={"slug": self.slug})
 
+    def can_edit(self, user):
+        """Editors keep every byline; a reporter edits only the profile linked to them."""
+        if not user.has_perm("articles.change_author"):
+            return False
+        return user.has_perm("articles.publish_article") or (
+            self.user_id is not None and self.user_id == user.pk
+        )
+
 
 class Tag(SluggedModel):
     name = models.CharField("tên", max_length=100, unique=True)

@@ -4,18 +4,22 @@ from django.contrib import admin
 from django.http import HttpResponse
 from django.urls import include, path
 
+from . import views
+
 admin.site.site_header = f"Quản trị {settings.SITE_NAME}"
 admin.site.site_title = settings.SITE_NAME
 admin.site.index_title = "Tòa soạn"
 
 urlpatterns = [
     path(settings.ADMIN_URL, admin.site.urls),
+    path("favicon.ico", views.favicon),
     path("binh-luan/", include("comments.urls")),
     path("", include("pagecache.urls")),
     path("", include("readership.urls")),
     path("", include("articles.urls")),
 ]
 
+handler403 = "newsportal.views.permission_denied"
 handler500 = "newsportal.views.server_error"
 
 if settings.DEBUG:

@@ -24,6 +24,12 @@ _REPORTER_PERMISSIONS = [
     "articles.view_author",
     "articles.view_tag",
     "articles.view_topic",  # to attach their articles to a running story
+    "articles.change_author",  # their own profile only: Author.can_edit
+    # The photo library: pick covers and figures, upload and describe photos, and
+    # edit the ones they uploaded (Photo.can_edit).
+    "photos.view_photo",
+    "photos.add_photo",
+    "photos.change_photo",
 ]
 
 ROLES = {
@@ -35,6 +41,8 @@ ROLES = {
         "articles.change_tag",
         "articles.add_topic",  # "Dòng sự kiện": open and describe running stories
         "articles.change_topic",
+        "articles.add_author",  # and edit any profile (Author.can_edit)
+        "photos.change_any_photo",  # edit and replace any photo in the library
         "comments.view_comment",
         "comments.change_comment",
         "comments.delete_comment",

@@ -15,6 +15,19 @@ from .rendering import render_picture
 PICKER_PAGE_SIZE = 24
 
 
+class UploadedByMeFilter(admin.SimpleListFilter):
+    title = "người tải lên"
+    parameter_name = "mine"
+
+    def lookups(self, request, model_admin):
+        return [("1", "Ảnh tôi tải lên")]
+
+    def queryset(self, request, queryset):
+        if self.value() == "1":
+            return queryset.filter(uploaded_by=request.user)
+        return queryset
+
+
 @admin.register(Photo)
 class PhotoAdmin(admin.ModelAdmin):
     form = PhotoForm
@@ -22,11 +35,34 @@ class PhotoAdmin(admin.ModelAdmin):
     list_display_links = ["preview", "__str__"]
     search_fields = ["caption", "credit", "alt_text"]
     date_hierarchy = "uploaded_at"
-    readonly_fields = ["preview_large", "dimensions", "rendition_table", "uploaded_at"]
+    list_filter = [UploadedByMeFilter]
+    readonly_fields = [
+        "preview_large",
+        "dimensions",
+        "rendition_table",
+        "uploaded_at",
+        "uploader",
+    ]
     fieldsets = [
         (None, {"fields": ["image", "preview_large", "caption", "credit", "alt_text"]}),
-        ("Thông tin ảnh", {"fields": ["dimensions", "rendition_table", "uploaded_at"]}),
+        (
+            "Thông tin ảnh",
+            {"fields": ["dimensions", "rendition_table", "uploaded_at", "uploader"]},
+        ),
     ]
+
+    # --- Who may do what (Photo.can_edit): a reporter edits the photos they uploaded,
+    # an editor any photo. Others' photos open read-only, never as a refusal.
+
+    def has_change_permission(self, request, obj=None):
+        if obj is not None and not obj.can_edit(request.user):
+            return False
+        return super().has_change_permission(request, obj)
+
+    def save_model(self, request, obj, form, change):
+        if not change:
+            obj.uploaded_by = request.user
+        super().save_model(request, obj, form, change)
 
     @admin.display(description="ảnh")
     def preview(self, photo):
@@ -35,6 +71,13 @@ class PhotoAdmin(admin.ModelAdmin):
     @admin.display(description="xem trước")
     def preview_large(self, photo):
         return render_picture(photo, "article", sizes="30rem", alt="") if photo.pk else "—"
+
+    @admin.display(description="người tải lên")
+    def uploader(self, photo):
+        # Not the read-only `uploaded_by`: Django would link it to the user's admin page,
+        # which only administrators may open.
+        user = photo.uploaded_by
+        return (user.get_full_name() or user.get_username()) if user else "—"
 
     @admin.display(description="có alt", boolean=True)
     def has_alt(self, photo):
@@ -85,7 +128,9 @@ class PhotoAdmin(admin.ModelAdmin):
             if not can_add:
                 raise PermissionDenied
             if form.is_valid():
-                photo = form.save()
+                photo = form.save(commit=False)
+                photo.uploaded_by = request.user
+                photo.save()
                 self.log_addition(request, photo, [{"added": {}}])
                 messages.success(request, "Đã thêm ảnh vào thư viện. Bấm “Chọn ảnh này” để chèn.")
                 query = request.GET.copy()

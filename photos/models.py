@@ -1,5 +1,6 @@
 from typing import NamedTuple
 
+from django.conf import settings
 from django.db import models, transaction
 from django.urls import reverse
 
@@ -42,6 +43,15 @@ class Photo(models.Model):
     )
     renditions = models.JSONField("các cỡ ảnh", default=dict, blank=True, editable=False)
     uploaded_at = models.DateTimeField("tải lên lúc", auto_now_add=True)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="người tải lên",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+    )
 
     objects = ContentQuerySet.as_manager()
 
@@ -49,6 +59,7 @@ class Photo(models.Model):
         verbose_name = "ảnh"
         verbose_name_plural = "thư viện ảnh"
         ordering = ["-uploaded_at", "-id"]
+        permissions = [("change_any_photo", "Có thể sửa và thay mọi ảnh trong thư viện")]
 
     def __str__(self):
         return self.caption or self.alt_text or self.image.name.rsplit("/", 1)[-1]
@@ -63,6 +74,18 @@ class Photo(models.Model):
     def get_absolute_url(self):
         # Photos have no reader page of their own; the original file is their address.
         return self.image.url
+
+    def can_edit(self, user):
+        """Editors edit and replace any photo; a reporter only those they uploaded.
+
+        A photo may already illustrate other people's articles: changing it
+        changes them too, which is an editor's call.
+        """
+        if not user.has_perm("photos.change_photo"):
+            return False
+        return user.has_perm("photos.change_any_photo") or (
+            self.pk is None or (self.uploaded_by_id is not None and self.uploaded_by_id == user.pk)
+        )
 
     def get_admin_url(self):
         return reverse("admin:photos_photo_change", args=[self.pk])

@@ -196,7 +196,7 @@ def test_the_cover_picker_and_validation_summary_are_vietnamese(live_server, pag
     assert english_ui_strings(page) == []
     page.keyboard.press("Escape")
 
-    page.locator("[name=_save]").click()  # nothing filled in
+    page.locator("button[name=workflow].default").click()  # nothing filled in
     expect(page.locator(".errornote")).to_be_visible()
     assert english_ui_strings(page) == []
 

@@ -137,7 +137,7 @@ def test_admin_change_form_shows_the_alt_text_error_in_vietnamese(staff_client):
             "body": article.body,
             "cover": article.cover_id,
             "authors": list(article.authors.values_list("pk", flat=True)),
-            "status": "published",
+            "workflow": "publish",
             "comments_enabled": "on",
         },
     )

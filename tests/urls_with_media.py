@@ -8,6 +8,7 @@ from django.conf import settings
 from django.urls import re_path
 from django.views.static import serve
 
+from newsportal.urls import handler403, handler500  # noqa: F401 (the site's error pages)
 from newsportal.urls import urlpatterns as site_urlpatterns
 
 
