@@ -35,8 +35,7 @@ BODY = (
 
 @pytest.fixture
 def newspaper(settings):
-    """Three sections of illustrated stories, cover photos served by the live server."""
-    settings.ROOT_URLCONF = "tests.urls_with_media"
+    """Three sections of illustrated stories, their cover photos served by the site itself."""
     # The live server serves static files through the finders, which know no
     # content-hashed names: link the unhashed ones.
     settings.STORAGES = {
