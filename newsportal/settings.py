@@ -6,7 +6,7 @@ environment through django-environ (see `.env.example`). The defaults are the
 embedded single-machine setup: SQLite, local-memory cache, media on local disk.
 """
 
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -231,9 +231,14 @@ SITE_NAME = env.str("SITE_NAME", default="Báo Sơn Hà điện tử")
 SITE_TAGLINE = env.str("SITE_TAGLINE", default="Tin tức cập nhật trong ngày")
 # /.well-known/security.txt (RFC 9116): where to report a vulnerability (a mailto: or
 # https: URI; default mailto:security@<the host asked for>) and, optionally, a fixed
-# expiry (ISO 8601; default 180 days ahead, renewed daily).
+# expiry (ISO 8601 with a zone, e.g. 2027-06-30T00:00:00+07:00; default 180 days ahead,
+# renewed daily).
 SECURITY_CONTACT = env.str("SECURITY_CONTACT", default="")
-SECURITY_TXT_EXPIRES = env.str("SECURITY_TXT_EXPIRES", default="")
+SECURITY_TXT_EXPIRES = (
+    datetime.fromisoformat(_expires).astimezone(UTC)  # a wrong date fails at start-up
+    if (_expires := env.str("SECURITY_TXT_EXPIRES", default=""))
+    else None
+)
 
 # One JSON object per line on stdout, each carrying the id of the request it belongs to.
 # Every record propagates to the root handler exactly once (Django's own "django" handler,

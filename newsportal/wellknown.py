@@ -23,9 +23,8 @@ SECURITY_TXT_VALIDITY = timedelta(days=180)
 @cache_control(public=True, max_age=86400)
 def security_txt(request):
     contact = settings.SECURITY_CONTACT or f"mailto:security@{request.get_host().split(':')[0]}"
-    expires = settings.SECURITY_TXT_EXPIRES or (
-        datetime.now(UTC).replace(hour=0, minute=0, second=0, microsecond=0) + SECURITY_TXT_VALIDITY
-    )
+    today = datetime.now(UTC).replace(hour=0, minute=0, second=0, microsecond=0)
+    expires = settings.SECURITY_TXT_EXPIRES or today + SECURITY_TXT_VALIDITY
     lines = [
         f"Contact: {contact}",
         f"Expires: {expires.astimezone(UTC).strftime('%Y-%m-%dT%H:%M:%SZ')}",
