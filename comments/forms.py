@@ -88,7 +88,7 @@ class CommentForm(forms.ModelForm):
         self.fields["text"].widget.attrs.update(
             {
                 "rows": 5,
-                "aria-describedby": "comment-counter comment-help comment-text-error",
+                "aria-describedby": "comment-counter comment-help",
                 "data-comment-text": "",
             }
         )
@@ -103,6 +103,12 @@ class CommentForm(forms.ModelForm):
             self.data["rendered_at"] = rendered_at_token(
                 at=time.time() - settings.COMMENTS_MIN_SECONDS
             )
+
+    def full_clean(self):
+        super().full_clean()
+        if "text" in self.errors:  # the error paragraph exists only now (form.html)
+            attrs = self.fields["text"].widget.attrs
+            attrs["aria-describedby"] += " comment-text-error"
 
     @property
     def remaining_length(self):
