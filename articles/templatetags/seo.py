@@ -24,12 +24,6 @@ _JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u
 
 
 @register.simple_tag(takes_context=True)
-def absolute_url(context, path):
-    """`/x/` → `https://host/x/`; already absolute URLs (a CDN) are left alone."""
-    return context["request"].build_absolute_uri(path) if path else ""
-
-
-@register.simple_tag(takes_context=True)
 def canonical_url(context):
     """This page's one URL: no query string except a page number past the first."""
     request = context["request"]
