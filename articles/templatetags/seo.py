@@ -45,7 +45,7 @@ def og_image(context, photo=None):
 
     Only the EXIF-free rendition is ever shared, never the original (GPS positions).
     """
-    request = context["request"]
+    request = context.get("request")  # None in a page rendered outside a request
     entry = photo.rendition("social") if photo else None
     if entry:
         url = photo.image.storage.url(entry["jpeg"])
@@ -60,7 +60,7 @@ def og_image(context, photo=None):
         '    <meta property="og:image:alt" content="{alt}">\n'
         '    <meta name="twitter:image" content="{url}">\n'
         '    <meta name="twitter:image:alt" content="{alt}">',
-        url=request.build_absolute_uri(url),
+        url=request.build_absolute_uri(url) if request else url,
         width=width,
         height=height,
         alt=alt,
