@@ -5,7 +5,6 @@ thirty-odd cards, and as an `{% include %}` each card cost more to render than
 the queries that fetched them all (see `photos.rendering` for the same choice).
 """
 
-from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.safestring import SafeString
 
@@ -13,7 +12,7 @@ from pagecache.fragments import shared_fragment
 from pagecache.memo import RenderMemo
 from photos.rendering import SIZES, render_picture
 
-from .dates import vn_datetime
+from .dates import iso_datetime, vn_datetime
 from .models import Article, Teaser
 
 # size: (rendition family, rendered width, lazy-loaded). "large" is the homepage's
@@ -96,7 +95,7 @@ def _format_card(article, size, picture, heading, hide_sapo):
         title=article.title,
         section_url=article.category.get_absolute_url(),
         section=article.category.name,
-        iso_time=timezone.localtime(article.published_at).isoformat(),
+        iso_time=iso_datetime(article.published_at),
         time=vn_datetime(article.published_at),
         sapo=sapo,
     )

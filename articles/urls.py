@@ -1,6 +1,6 @@
 from django.contrib.sitemaps import views as sitemap_views
 from django.urls import path, re_path
-from django.views.generic import TemplateView
+from django.views.generic import RedirectView, TemplateView
 
 from pagecache.decorators import cache_public_page
 
@@ -19,11 +19,19 @@ urlpatterns = [
     path("", reader_page(views.HomeView.as_view()), name="home"),
     path("tim-kiem/", views.SearchView.as_view(), name="search"),
     path("rss.xml", reader_page(LatestArticlesFeed()), name="feed"),
+    # Readers and old feed readers guess /rss: send them to the feed for good.
+    re_path(
+        r"^rss/?$", RedirectView.as_view(pattern_name="articles:feed", permanent=True), name="rss"
+    ),
     path("<slug:slug>/rss.xml", reader_page(SectionFeed()), name="category_feed"),
     path(
         "sitemap.xml",
         reader_page(sitemap_views.index),
-        {"sitemaps": SITEMAPS, "sitemap_url_name": "articles:sitemap_section"},
+        {
+            "sitemaps": SITEMAPS,
+            "sitemap_url_name": "articles:sitemap_section",
+            "template_name": "sitemaps/index.xml",
+        },
         name="sitemap",
     ),
     path(
@@ -35,7 +43,7 @@ urlpatterns = [
     path(
         "sitemap-<section>.xml",
         reader_page(sitemap_views.sitemap),
-        {"sitemaps": SITEMAPS},
+        {"sitemaps": SITEMAPS, "template_name": "sitemaps/sitemap.xml"},
         name="sitemap_section",
     ),
     path(

@@ -124,7 +124,7 @@ class CommentForm(forms.ModelForm):
         self.fields["text"].widget.attrs.update(
             {
                 "rows": 5,
-                "aria-describedby": "comment-counter comment-help comment-text-error",
+                "aria-describedby": "comment-counter comment-help",
                 "data-comment-text": "",
             }
         )
@@ -157,6 +157,12 @@ class CommentForm(forms.ModelForm):
         for field, value in self.data.items():
             if field not in RAW_LIMITS and len(value) > RAW_NAME_LIMIT:
                 self.data[field] = value[:RAW_NAME_LIMIT]  # the trap fields and the token
+
+    def full_clean(self):
+        super().full_clean()
+        if "text" in self.errors:  # the error paragraph exists only now (form.html)
+            attrs = self.fields["text"].widget.attrs
+            attrs["aria-describedby"] += " comment-text-error"
 
     @property
     def remaining_length(self):

@@ -12,6 +12,7 @@ from django.views.generic import ListView
 
 from articles.models import Article
 from articles.views import ArticleDetailView
+from pagecache.decorators import confirm_without_token
 
 from .forms import CommentForm
 from .models import MAX_LENGTH, MIN_LENGTH, Comment
@@ -24,6 +25,9 @@ AWAITING_MODERATION = (
 PUBLISHED = "Cảm ơn bạn! Bình luận của bạn đã được đăng."
 
 
+@confirm_without_token(
+    labels={"name": "Họ tên", "email": "Email", "text": "Nội dung"}, button="Gửi bình luận"
+)
 @require_POST
 def post_comment(request, pk):
     """The "BÌNH LUẬN" form posts here: POST/redirect/GET back to the article.

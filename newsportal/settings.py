@@ -6,7 +6,7 @@ environment through django-environ (see `.env.example`). The defaults are the
 embedded single-machine setup: SQLite, local-memory cache, media on local disk.
 """
 
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -170,6 +170,9 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = env.path("STATIC_ROOT", default=BASE_DIR / "var" / "staticfiles")
 # `collectstatic` writes content-hashed, pre-compressed copies; WhiteNoise serves
 # the hashed ones with a one-year immutable Cache-Control, so no nginx is needed.
+# /favicon.ico and /apple-touch-icon.png: small files browsers ask for at the root,
+# answered by WhiteNoise from webroot/ before any view (scripts/brand_images.py).
+WHITENOISE_ROOT = BASE_DIR / "webroot"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
@@ -222,6 +225,14 @@ if AWS_STORAGE_BUCKET_NAME := env.str("AWS_STORAGE_BUCKET_NAME", default=""):
             else []
         )
 
+# Local-disk media are served by the app itself (photos/serving.py): no other web
+# server is needed. Off with object storage or a MEDIA_URL on another host (a CDN).
+SERVE_MEDIA = (
+    STORAGES["default"]["BACKEND"] == "django.core.files.storage.FileSystemStorage"
+    and "//" not in MEDIA_URL
+    and MEDIA_URL.startswith("/")
+)
+
 # Photo uploads: the largest file and the most pixels an upload may have
 # (a small file can still decode to gigabytes: a decompression bomb).
 PHOTO_MAX_UPLOAD_MB = env.int("PHOTO_MAX_UPLOAD_MB", default=15)
@@ -230,6 +241,16 @@ PHOTO_MAX_PIXELS = env.int("PHOTO_MAX_PIXELS", default=50_000_000)
 # The newspaper itself.
 SITE_NAME = env.str("SITE_NAME", default="Báo Sơn Hà điện tử")
 SITE_TAGLINE = env.str("SITE_TAGLINE", default="Tin tức cập nhật trong ngày")
+# /.well-known/security.txt (RFC 9116): where to report a vulnerability (a mailto: or
+# https: URI; default mailto:security@<the host asked for>) and, optionally, a fixed
+# expiry (ISO 8601 with a zone, e.g. 2027-06-30T00:00:00+07:00; default 180 days ahead,
+# renewed daily).
+SECURITY_CONTACT = env.str("SECURITY_CONTACT", default="")
+SECURITY_TXT_EXPIRES = (
+    datetime.fromisoformat(_expires).astimezone(UTC)  # a wrong date fails at start-up
+    if (_expires := env.str("SECURITY_TXT_EXPIRES", default=""))
+    else None
+)
 
 # One JSON object per line on stdout, each carrying the id of the request it belongs to.
 # Every record propagates to the root handler exactly once (Django's own "django" handler,

@@ -1,10 +1,11 @@
 from django.conf import settings
-from django.conf.urls.static import static
 from django.contrib import admin
 from django.http import HttpResponse
-from django.urls import include, path
+from django.urls import include, path, re_path
 
-from . import views
+from photos.serving import media
+
+from . import views, wellknown
 
 admin.site.site_header = f"Quản trị {settings.SITE_NAME}"
 admin.site.site_title = settings.SITE_NAME
@@ -14,6 +15,8 @@ urlpatterns = [
     path(settings.ADMIN_URL, admin.site.urls),
     path("favicon.ico", views.favicon),
     path("binh-luan/", include("comments.urls")),
+    path(".well-known/security.txt", wellknown.security_txt, name="security_txt"),
+    path("manifest.webmanifest", wellknown.web_manifest, name="web_manifest"),
     path("", include("pagecache.urls")),
     path("", include("readership.urls")),
     path("", include("articles.urls")),
@@ -22,8 +25,11 @@ urlpatterns = [
 handler403 = "newsportal.views.permission_denied"
 handler500 = "newsportal.views.server_error"
 
-if settings.DEBUG:
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+if settings.SERVE_MEDIA:
+    # Media on local disk answer from the app, in production too (photos/serving.py).
+    urlpatterns.insert(
+        0, re_path(rf"^{settings.MEDIA_URL.strip('/')}/(?P<name>.+)$", media, name="media")
+    )
 
 if settings.BENCHMARK_FLOOR_VIEW:
     # The cheapest possible Django response through the full middleware stack,

@@ -168,3 +168,19 @@ def _mark_public(response, now):
     set_response_etag(response)
     response["Last-Modified"] = http_date(now)
     patch_cache_control(response, public=True, max_age=0, s_maxage=settings.PAGE_CACHE_CDN_SECONDS)
+
+
+def confirm_without_token(*, labels, button):
+    """How the no-JavaScript confirmation page (views.csrf_failure) shows a form of this view.
+
+    A form on a cached page carries no CSRF token; without JavaScript its first
+    post gets a confirmation page. That page shows the fields named in `labels`
+    (field name → the label the reader saw, in Vietnamese) and one `button`;
+    every other field (signed tokens, traps) travels on as a hidden input only.
+    """
+
+    def decorator(view):
+        view.pagecache_confirmation = {"labels": labels, "button": button}
+        return view
+
+    return decorator

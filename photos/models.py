@@ -114,8 +114,7 @@ class Photo(models.Model):
         previous = self.renditions
         self.renditions = renditions.generate(self.image.storage, self.image.name)
         type(self).objects.filter(pk=self.pk).update(renditions=self.renditions)
-        if previous.get("source") != self.image.name:
-            renditions.delete(self.image.storage, previous)
+        renditions.delete(self.image.storage, previous, keep=self.renditions)
         return True
 
     def rendition(self, name):

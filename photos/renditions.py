@@ -11,6 +11,7 @@ manifest (names, sizes, bytes) stored on the Photo row, so a page needs no
 query and no file access to build its `srcset`.
 """
 
+import hashlib
 import io
 from dataclasses import dataclass
 from pathlib import PurePosixPath
@@ -85,13 +86,17 @@ def encode(image, pil_format, options):
     return buffer.getvalue()
 
 
-def rendition_name(source_name, spec, extension):
-    """`photos/2026/11/cau-moi.jpg` → `renditions/photos/2026/11/cau-moi/card.webp`.
+def rendition_name(source_name, spec, extension, data):
+    """`photos/2026/11/cau-moi.jpg` → `renditions/photos/2026/11/cau-moi/card.3f9a0c1d2b.webp`.
 
-    Storage keeps original names unique, so each original owns its folder; a
-    replaced original gets new rendition URLs, which suits far-future caching.
+    Storage keeps original names unique, so each original owns its folder; the
+    hash of the bytes in the name means a URL never changes what it shows (a
+    new VERSION or a new Pillow makes new names), so the media view and any
+    CDN may cache renditions for a year, `immutable` (`photos/serving.py`).
     """
-    return f"renditions/{PurePosixPath(source_name).with_suffix('')}/{spec.name}.{extension}"
+    digest = hashlib.blake2b(data, digest_size=5).hexdigest()
+    folder = PurePosixPath(source_name).with_suffix("")
+    return f"renditions/{folder}/{spec.name}.{digest}.{extension}"
 
 
 def generate(storage, source_name):
@@ -105,7 +110,7 @@ def generate(storage, source_name):
         entry = {"width": resized.width, "height": resized.height}
         for extension, pil_format, options in FORMATS:
             data = encode(resized, pil_format, options)
-            name = rendition_name(source_name, spec, extension)
+            name = rendition_name(source_name, spec, extension, data)
             if storage.exists(name):
                 storage.delete(name)
             entry[extension] = storage.save(name, ContentFile(data))
@@ -123,8 +128,16 @@ def is_current(manifest, source_name):
     )
 
 
-def delete(storage, manifest):
-    for entry in (manifest or {}).get("sizes", {}).values():
-        for extension, _format, _options in FORMATS:
-            if name := entry.get(extension):
-                storage.delete(name)
+def names(manifest):
+    return {
+        name
+        for entry in (manifest or {}).get("sizes", {}).values()
+        for extension, _format, _options in FORMATS
+        if (name := entry.get(extension))
+    }
+
+
+def delete(storage, manifest, *, keep=None):
+    """Delete a manifest's files, except those a newer manifest (`keep`) still names."""
+    for name in names(manifest) - names(keep):
+        storage.delete(name)

@@ -3,9 +3,9 @@
     make audit            # or: .venv/bin/python scripts/audit.py --runs 3 --min 95
 
 Builds a throwaway site in a temp dir (SQLite, demo content, collectstatic),
-serves it the production way (gunicorn, DEBUG off, WhiteNoise for static
-files), serves uploaded photos from a second local origin the way a media host
-or CDN would, then runs npm's lighthouse (pinned below; Debian's chromium via
+serves it the production way, as the README's steps do (gunicorn, DEBUG off,
+WhiteNoise for static files, the app itself for photos, photos/serving.py),
+then runs npm's lighthouse (pinned below; Debian's chromium via
 CHROME_PATH) several times per page with mobile emulation (slow 4G, a
 mid-range phone's CPU calibrated to this machine) and prints the
 median of each category (full reports in test-artifacts/lighthouse/). Exits 1
@@ -114,7 +114,7 @@ def main():
 
     with tempfile.TemporaryDirectory(prefix="newsportal-audit-") as tmp:
         workdir = Path(tmp)
-        port, media_port = free_port(), free_port()
+        port = free_port()
         env = {
             **os.environ,
             "DEBUG": "false",
@@ -123,7 +123,6 @@ def main():
             "DATABASE_URL": f"sqlite:///{workdir / 'audit.sqlite3'}",
             "STATIC_ROOT": str(workdir / "static"),
             "MEDIA_ROOT": str(workdir / "media"),
-            "MEDIA_URL": f"http://127.0.0.1:{media_port}/",
             "GUNICORN_BIND": f"127.0.0.1:{port}",
             "GUNICORN_ACCESS_LOG": str(workdir / "access.log"),
             "WEB_CONCURRENCY": "2",
@@ -131,14 +130,7 @@ def main():
         manage("migrate", "--no-input", "--verbosity", "0", env=env)
         manage("seed_demo", env=env)
         manage("collectstatic", "--no-input", "--verbosity", "0", env=env)
-        (workdir / "media").mkdir(exist_ok=True)
         servers = [
-            subprocess.Popen(
-                [PYTHON, "-m", "http.server", str(media_port), "--bind", "127.0.0.1"],
-                cwd=workdir / "media",
-                stdout=subprocess.DEVNULL,
-                stderr=subprocess.DEVNULL,
-            ),
             subprocess.Popen(
                 [Path(PYTHON).with_name("gunicorn"), "-c", "gunicorn.conf.py", "newsportal.wsgi"],
                 cwd=ROOT,

@@ -46,7 +46,9 @@ def test_article_page_renders_inline_figures_with_captions_and_srcset(client, ar
     inline = article_with_photos.body_html  # the same photo, rendered once more for comparison
     assert picture in inline
     assert re.search(r'<source type="image/webp" srcset="[^"]+\.webp 320w"', picture)
-    assert re.search(r'<img src="[^"]+/article\.jpeg" srcset="[^"]+\.jpeg 320w"', picture)
+    assert re.search(
+        r'<img src="[^"]+/article\.[0-9a-f]{10}\.jpeg" srcset="[^"]+\.jpeg 320w"', picture
+    )
     assert 'width="320" height="180"' in picture
     assert 'alt="Người dân đi trên cầu mới"' in picture
     assert 'loading="lazy"' in picture

@@ -1,6 +1,7 @@
 """A reader comments in a real headless Chromium: live counter, error, moderation message."""
 
 import unicodedata
+from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
@@ -12,6 +13,7 @@ from .factories import ArticleFactory
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 TOO_SHORT = "Bạn vui lòng nhập từ 5 ký tự trở lên !!!"
+SCREENSHOTS = Path(__file__).resolve().parents[1] / "test-artifacts" / "screenshots"
 
 
 @pytest.fixture
@@ -86,7 +88,45 @@ def test_the_form_works_without_javascript(browser, article_url):
     # The cached page carried no CSRF token and no script could fetch one:
     # the reader confirms once (pagecache's CSRF failure view), text intact.
     expect(page.get_by_role("heading", name="Xác nhận gửi")).to_be_visible()
-    page.get_by_role("button", name="Gửi", exact=True).click()
+    page.get_by_role("button", name="Gửi bình luận").click()
     expect(page.get_by_text("Bình luận của bạn đang chờ duyệt")).to_be_visible()
     assert Comment.objects.get().name == "Cầm Bá Thước"
+    context.close()
+
+
+@pytest.mark.parametrize("width", [375, 1280])
+def test_the_no_javascript_confirmation_reads_like_the_site_and_fits_the_screen(
+    browser, article_url, width
+):
+    context = browser.new_context(
+        java_script_enabled=False, viewport={"width": width, "height": 800}
+    )
+    page = context.new_page()
+    page.goto(article_url)
+    text = "Mận hậu Mộc Châu năm nay được mùa, bà con phấn khởi lắm ạ."
+    page.get_by_label("Nội dung bình luận").fill(text)
+    page.get_by_label("Họ tên").fill("Cầm Bá Thước")
+    page.get_by_role("button", name="Gửi bình luận").click()
+
+    expect(page.get_by_role("heading", name="Xác nhận gửi")).to_be_visible()
+    main = page.locator("main")
+    # What the reader typed, in the form's order, under its labels; nothing internal.
+    expect(main.locator("dt")).to_have_text(["Nội dung", "Họ tên"])
+    expect(main.locator("dd")).to_have_text([text, "Cầm Bá Thước"])
+    for internal in ("rendered_at", "website", "text", "name", "csrfmiddlewaretoken", "mã bảo mật"):
+        expect(main).not_to_contain_text(internal)
+    token = page.locator('input[name="rendered_at"]').get_attribute("value")
+    expect(main).not_to_contain_text(token)
+    assert main.locator("input:not([type=hidden]), textarea").count() == 0
+    button = main.get_by_role("button")
+    expect(button).to_have_count(1)
+    expect(button).to_have_text("Gửi bình luận")
+    assert button.bounding_box()["height"] >= 44  # a thumb's target
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=SCREENSHOTS / f"no-js-confirmation-{width}.png", full_page=True)
+
+    button.click()
+    expect(page.get_by_text("Bình luận của bạn đang chờ duyệt")).to_be_visible()
+    assert Comment.objects.get().text == text
     context.close()

@@ -110,12 +110,15 @@ def test_sitemap_index_lists_the_section_topic_and_article_sitemaps(client, news
     assert all(s.findtext(f"{SITEMAP}lastmod") for s in index.iter(f"{SITEMAP}sitemap"))
 
 
-def test_article_sitemap_lists_visible_articles_with_lastmod(client, newsroom):
+def test_article_sitemap_lists_visible_articles_with_lastmod_to_the_second_with_zone(
+    client, newsroom
+):
     urlset = xml(client, reverse("articles:sitemap_section", args=["bai-viet"]))
     urls = {u.findtext(f"{SITEMAP}loc"): u.findtext(f"{SITEMAP}lastmod") for u in urlset}
     assert len(urls) == 2
     lastmod = urls[f"http://testserver{newsroom.get_absolute_url()}"]
-    assert lastmod == timezone.localtime(newsroom.updated_at).date().isoformat()
+    assert lastmod == timezone.localtime(newsroom.updated_at).isoformat(timespec="seconds")
+    assert lastmod.endswith("+07:00")
 
 
 def test_section_sitemap_lists_visible_sections_with_their_latest_change(client, newsroom):

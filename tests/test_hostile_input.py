@@ -14,8 +14,9 @@ from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from articles.models import Article, Author, Category, Tag, Topic
+from photos.models import Photo
 
-from .factories import ArticleFactory, CommentFactory, TagFactory, TopicFactory
+from .factories import ArticleFactory, CommentFactory, PhotoFactory, TagFactory, TopicFactory
 from .hostile_corpus import CORPUS
 
 pytestmark = pytest.mark.django_db
@@ -40,12 +41,13 @@ def public_routes(patterns=None, namespace=""):
 def site(django_db_setup, django_db_blocker):
     """A small newspaper, one example URL per public route, and the forms its pages carry."""
     with django_db_blocker.unblock():
-        article = ArticleFactory(tags=[TagFactory()], topics=[TopicFactory()])
+        article = ArticleFactory(tags=[TagFactory()], topics=[TopicFactory()], cover=PhotoFactory())
         CommentFactory(article=article)
         candidates = {
             "pk": [article.pk],
             "category": [article.category.slug],
             "section": ["chuyen-muc", "dong-su-kien", "bai-viet"],  # sitemap sections
+            "name": [article.cover.rendition("card")["jpeg"]],  # a file under /media/
             "slug": [
                 article.category.slug,
                 article.authors.get().slug,
@@ -60,7 +62,9 @@ def site(django_db_setup, django_db_blocker):
             for values in itertools.product(*(candidates[arg] for arg in arguments)):
                 kwargs = dict(zip(arguments, values, strict=True))
                 url = reverse(name, kwargs=kwargs)
-                if client.get(url).status_code in (200, 405):  # 405: a POST-only route
+                status = client.get(url).status_code
+                # 405: a POST-only route; 301 from a fixed address: a redirect route (/rss).
+                if status in (200, 405) or (status == 301 and not arguments):
                     urls[name] = url
                     # The same URL with the payload in place of each route argument in turn.
                     for value in kwargs.values():
@@ -79,7 +83,7 @@ def site(django_db_setup, django_db_blocker):
             "routes": dict(public_routes()),
         }
         Article.objects.all().delete()
-        for model in (Category, Author, Tag, Topic):
+        for model in (Category, Author, Tag, Topic, Photo):
             model.objects.all().delete()
 
 

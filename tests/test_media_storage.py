@@ -25,7 +25,7 @@ def storage_from_environment(**variables):
     code = (
         "import json, django; from django.conf import settings; django.setup();"
         "print(json.dumps({**settings.STORAGES['default'],"
-        " 'img-src': settings.SECURE_CSP['img-src']}))"
+        " 'img-src': settings.SECURE_CSP['img-src'], 'serve-media': settings.SERVE_MEDIA}))"
     )
     result = subprocess.run(
         [sys.executable, "-c", code],
@@ -41,6 +41,15 @@ def storage_from_environment(**variables):
 def test_media_default_to_the_local_file_system():
     storage = storage_from_environment()
     assert storage["BACKEND"] == "django.core.files.storage.FileSystemStorage"
+    assert storage["serve-media"] is True  # the app answers /media/ (photos/serving.py)
+
+
+@pytest.mark.parametrize(
+    "variables",
+    [{"AWS_STORAGE_BUCKET_NAME": BUCKET}, {"MEDIA_URL": "https://anh.baosonha.vn/"}],
+)
+def test_the_app_serves_no_media_when_a_bucket_or_another_host_does(variables):
+    assert storage_from_environment(**variables)["serve-media"] is False
 
 
 def test_naming_a_bucket_switches_media_to_s3_compatible_storage():

@@ -52,6 +52,10 @@ def test_article_page_has_description_opengraph_and_twitter_tags(client, article
     assert meta(page, "property", "og:url") == f"http://testserver{article.get_absolute_url()}"
     assert meta(page, "name", "twitter:card") == "summary_large_image"
     assert meta(page, "name", "twitter:image") == cover
+    social = article.cover.rendition("social")
+    assert meta(page, "property", "og:image:width") == str(social["width"])
+    assert meta(page, "property", "og:image:height") == str(social["height"])
+    assert meta(page, "property", "og:image:alt") == article.cover.alt_text
     assert meta(page, "property", "article:published_time") == "2025-03-08T09:30:00+07:00"
 
 
@@ -60,7 +64,7 @@ def test_a_cover_without_renditions_never_exposes_its_original_upload(client, ar
 
     page = client.get(article.get_absolute_url()).text
 
-    assert meta(page, "property", "og:image") is None
+    assert "/static/img/og-default." in meta(page, "property", "og:image")
     assert "image" not in json_ld(page)
     assert article.cover.image.url not in page.split("</head>")[0]
 
@@ -86,10 +90,13 @@ def test_an_editors_text_cannot_break_out_of_the_json_ld_block(client, article):
     assert "<script>" not in page
 
 
-def test_article_without_cover_gets_a_summary_card_and_no_image(client):
+def test_article_without_cover_is_shared_with_the_sites_own_image_in_a_large_card(client):
     page = client.get(ArticleFactory().get_absolute_url()).text
-    assert meta(page, "name", "twitter:card") == "summary"
-    assert "og:image" not in page
+    assert meta(page, "name", "twitter:card") == "summary_large_image"
+    assert meta(page, "property", "og:image").startswith("http://testserver/static/img/og-default.")
+    assert meta(page, "property", "og:image:width") == "1200"
+    assert meta(page, "property", "og:image:height") == "630"
+    assert meta(page, "property", "og:image:alt")
     assert "image" not in json_ld(page)
 
 

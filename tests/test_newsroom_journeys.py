@@ -73,11 +73,6 @@ def choose(page, field, text):
     page.locator(".select2-results__option", has_text=text).first.click()
 
 
-@pytest.fixture(autouse=True)
-def _media_served(settings):
-    settings.ROOT_URLCONF = "tests.urls_with_media"
-
-
 @pytest.fixture
 def newsroom():
     reporter = staff(REPORTER, "phongvien", "Hùng", "Lò Văn")

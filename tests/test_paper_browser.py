@@ -32,7 +32,6 @@ PARAGRAPH = (
 @pytest.fixture
 def paper(settings):
     """A small paper: five featured stories, three sections, a running story, a masthead."""
-    settings.ROOT_URLCONF = "tests.urls_with_media"
     covers = [
         PhotoFactory(image=ContentFile(landscape_jpeg(seed), name=f"bia-{seed}.jpg"))
         for seed in range(3)

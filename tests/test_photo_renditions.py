@@ -1,5 +1,6 @@
 """Renditions: the right sizes and formats, made once, upright, without metadata."""
 
+import hashlib
 import io
 
 import pytest
@@ -101,6 +102,29 @@ def test_replacing_the_original_makes_new_renditions_and_removes_the_old_ones():
     assert photo.rendition("card")["webp"] != old
     assert not default_storage.exists(old)
     assert default_storage.exists(photo.rendition("card")["webp"])
+
+
+def test_a_renditions_name_carries_a_hash_of_its_bytes_so_it_can_be_cached_for_good():
+    photo = PhotoFactory()
+    for entry in photo.renditions["sizes"].values():
+        for extension in ("webp", "jpeg"):
+            with default_storage.open(entry[extension], "rb") as stored:
+                data = stored.read()
+            digest = hashlib.blake2b(data, digest_size=5).hexdigest()
+            assert entry[extension].endswith(f".{digest}.{extension}")
+
+
+def test_new_renditions_of_the_same_original_get_new_names_and_the_old_files_go(monkeypatch):
+    photo = PhotoFactory()
+    old = renditions.names(photo.renditions)
+    # What a new Pillow or a new VERSION does: different bytes for the same original.
+    monkeypatch.setitem(renditions.FORMATS[1][2], "quality", 60)
+    photo.ensure_renditions(force=True)
+    new = renditions.names(photo.renditions)
+    changed = {name for name in old if name.endswith(".jpeg")}
+    assert changed and changed.isdisjoint(new)
+    assert not any(default_storage.exists(name) for name in changed)
+    assert all(default_storage.exists(name) for name in new)
 
 
 def test_renditions_follow_the_exif_orientation():

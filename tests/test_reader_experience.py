@@ -12,7 +12,7 @@ from playwright.sync_api import expect
 from articles.demo_images import landscape_jpeg
 
 from .axe import axe_violations
-from .factories import ArticleFactory, CategoryFactory, CommentFactory, PhotoFactory
+from .factories import ArticleFactory, CategoryFactory, CommentFactory, PhotoFactory, TagFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -35,8 +35,7 @@ BODY = (
 
 @pytest.fixture
 def newspaper(settings):
-    """Three sections of illustrated stories, cover photos served by the live server."""
-    settings.ROOT_URLCONF = "tests.urls_with_media"
+    """Three sections of illustrated stories, their cover photos served by the site itself."""
     # The live server serves static files through the finders, which know no
     # content-hashed names: link the unhashed ones.
     settings.STORAGES = {
@@ -65,6 +64,7 @@ def newspaper(settings):
     lead.is_featured = True
     lead.save(update_fields=["is_featured"])
     CommentFactory.create_batch(2, article=lead)
+    lead.tags.set([TagFactory(name="Nông nghiệp")])
     return {"sections": sections, "stories": stories, "lead": lead}
 
 
@@ -77,9 +77,23 @@ def reader_pages(newspaper):
     }
 
 
+def more_reader_pages(newspaper):
+    return {
+        "tag": newspaper["lead"].tags.get().get_absolute_url(),
+        "author": newspaper["lead"].authors.first().get_absolute_url(),
+        "not found": "/khong-co-trang-nay/",
+    }
+
+
 @pytest.mark.parametrize("name", ["home", "section", "article", "search"])
 def test_reader_page_has_no_axe_violations(live_server, page, newspaper, name):
     page.goto(live_server.url + reader_pages(newspaper)[name])
+    assert axe_violations(page) == []
+
+
+@pytest.mark.parametrize("name", ["tag", "author", "not found"])
+def test_tag_author_and_not_found_pages_have_no_axe_violations(live_server, page, newspaper, name):
+    page.goto(live_server.url + more_reader_pages(newspaper)[name])
     assert axe_violations(page) == []
 
 

@@ -87,12 +87,6 @@ def build_newsroom():
     }
 
 
-@pytest.fixture(autouse=True)
-def _media_served(settings):
-    """ "Xem trên trang" of a photo leads to its file, which the web server serves."""
-    settings.ROOT_URLCONF = "tests.urls_with_media"
-
-
 def crawled_as(client, newsroom, role):
     client.force_login(newsroom[role])
     return crawl(client, placeholder_ids=newsroom["placeholders"])

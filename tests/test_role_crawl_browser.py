@@ -25,11 +25,6 @@ def newsroom():
     return build_newsroom()
 
 
-@pytest.fixture(autouse=True)
-def _media_served(settings):
-    settings.ROOT_URLCONF = "tests.urls_with_media"
-
-
 def pages_with_scripted_controls(result):
     """One page of each kind (ids and queries aside) that carries an autocomplete or picker."""
     pages = {}

@@ -3,7 +3,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 
 from articles.cards import render_card, shared_cards
-from articles.dates import vn_date, vn_datetime
+from articles.dates import iso_datetime, vn_date, vn_datetime
 from articles.models import Article
 from articles.sharing import facebook_share_url, zalo_share_url
 from pagecache.memo import RenderMemo
@@ -15,6 +15,7 @@ MENUS = RenderMemo(max_entries=100)
 
 register.filter(vn_datetime)
 register.filter(vn_date)
+register.filter(iso_datetime)
 
 
 @register.simple_tag

@@ -11,20 +11,16 @@ import json
 from django import template
 from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
+from django.templatetags.static import static
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
+
+from articles.dates import iso_datetime
 
 register = template.Library()
 
 _JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
-
-
-@register.simple_tag(takes_context=True)
-def absolute_url(context, path):
-    """`/x/` → `https://host/x/`; already absolute URLs (a CDN) are left alone."""
-    return context["request"].build_absolute_uri(path) if path else ""
 
 
 @register.simple_tag(takes_context=True)
@@ -38,6 +34,39 @@ def canonical_url(context):
     return url
 
 
+# The share image of pages without a photo (scripts/brand_images.py draws it).
+DEFAULT_IMAGE = ("img/og-default.png", 1200, 630)
+LOGO = ("img/icon-512.png", 512, 512)
+
+
+@register.simple_tag(takes_context=True)
+def og_image(context, photo=None):
+    """og:image with its size and alt text: the photo's social rendition, else the site's image.
+
+    Only the EXIF-free rendition is ever shared, never the original (GPS positions).
+    """
+    request = context.get("request")  # None in a page rendered outside a request
+    entry = photo.rendition("social") if photo else None
+    if entry:
+        url = photo.image.storage.url(entry["jpeg"])
+        width, height, alt = entry["width"], entry["height"], photo.alt_text
+    else:
+        path, width, height = DEFAULT_IMAGE
+        url, alt = static(path), settings.SITE_NAME
+    return format_html(
+        '<meta property="og:image" content="{url}">\n'
+        '    <meta property="og:image:width" content="{width}">\n'
+        '    <meta property="og:image:height" content="{height}">\n'
+        '    <meta property="og:image:alt" content="{alt}">\n'
+        '    <meta name="twitter:image" content="{url}">\n'
+        '    <meta name="twitter:image:alt" content="{alt}">',
+        url=request.build_absolute_uri(url) if request else url,
+        width=width,
+        height=height,
+        alt=alt,
+    )
+
+
 def json_ld_script(data):
     payload = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False)
     return format_html(
@@ -48,14 +77,27 @@ def json_ld_script(data):
 
 def local(moment):
     """ISO 8601 in the paper's time zone (+07:00), as readers know the times."""
-    return timezone.localtime(moment).isoformat(timespec="seconds") if moment else None
+    return iso_datetime(moment) or None
+
+
+@register.filter
+def w3c_datetime(moment):
+    """A sitemap's lastmod: date, time to the second and zone (`2026-12-02T19:57:07+07:00`)."""
+    return local(moment) or ""
 
 
 def publisher(request):
+    path, width, height = LOGO
     return {
         "@type": "NewsMediaOrganization",
         "name": settings.SITE_NAME,
         "url": request.build_absolute_uri(reverse("articles:home")),
+        "logo": {
+            "@type": "ImageObject",
+            "url": request.build_absolute_uri(static(path)),
+            "width": width,
+            "height": height,
+        },
     }
 
 
