@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "comments",
     "pagecache",
     "readership",
+    "archive",  # backups, the as-published record, export and import
     "newsroom.apps.LoginProtectionConfig",  # django-axes, named in Vietnamese
     # Last: its post_migrate hook hands the roles permissions of every app above.
     "newsroom",
@@ -69,6 +70,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # A 404 at an address of the previous site (a WordPress import) → 301 to its new page.
+    "archive.middleware.LegacyRedirectMiddleware",
     # Last, as django-axes requires: turns a locked-out login into the lockout page.
     "axes.middleware.AxesMiddleware",
 ]
@@ -209,6 +212,9 @@ if AWS_STORAGE_BUCKET_NAME := env.str("AWS_STORAGE_BUCKET_NAME", default=""):
             if _s3["region_name"]
             else []
         )
+
+# Backups (`manage.py backup`, archive/): where archives are written and looked for.
+BACKUP_DIR = env.path("BACKUP_DIR", default=BASE_DIR / "var" / "backups")
 
 # Photo uploads: the largest file and the most pixels an upload may have
 # (a small file can still decode to gigabytes: a decompression bomb).

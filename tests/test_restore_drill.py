@@ -1,0 +1,246 @@
+"""The restore drill: back up a serving site, lose it, restore it, and compare.
+
+Runs in both halves of `make test` (SQLite, then PostgreSQL): the site runs as
+in production — gunicorn with two workers, `manage.py` commands in their own
+processes — on a database and media folder of its own.
+"""
+
+import json
+import re
+import threading
+import time
+import urllib.parse
+import urllib.request
+from http.cookiejar import CookieJar
+
+import pytest
+from django.core import signing
+
+from comments.forms import TOKEN_SALT
+
+from .site_process import SECRET_KEY, Databases, Site, page_identity
+
+pytestmark = pytest.mark.django_db  # the run's database decides the backend of the drill
+
+SEED = """
+from datetime import timedelta
+from django.core.files.base import ContentFile
+from django.utils import timezone
+from articles.demo_images import landscape_jpeg
+from articles.models import Article, Author, Category, Tag
+from comments.models import Comment
+from photos.models import Photo
+from readership.models import DailyArticleViews
+
+def photo(seed, caption):
+    p = Photo(caption=caption, credit="Quàng Văn Minh", alt_text=caption)
+    p.image.save(f"anh-{seed}.jpg", ContentFile(landscape_jpeg(seed, (640, 360))), save=False)
+    p.save()
+    return p
+
+now = timezone.now()
+sections = [Category.objects.create(name=n) for n in ("Thời sự", "Nông nghiệp", "Văn hóa")]
+authors = [Author.objects.create(name=n) for n in ("Lò Thị Hương", "Cầm Văn Dũng")]
+tags = [Tag.objects.create(name=n) for n in ("Sơn La", "Cà phê", "Mùa xuân")]
+photos = [photo(i, f"Ảnh số {i}: đồi chè Mộc Châu buổi sớm") for i in range(3)]
+for i in range(7):
+    figure = (
+        f'<figure><img src="x" alt="Ruộng bậc thang" data-file="{photos[2].pk}">'
+        "<figcaption>Ruộng bậc thang mùa nước đổ</figcaption></figure>" if i % 3 == 0 else ""
+    )
+    status = "draft" if i == 5 else "published"
+    article = Article.objects.create(
+        title=f"Nông dân Sơn La thu hoạch vụ mùa thứ {i + 1}",
+        sapo=f"Bà con các bản vùng cao phấn khởi, mùa vụ thứ {i + 1} cho năng suất cao.",
+        body=f"<p>Đoạn mở đầu số {i + 1}.</p>{figure}<p>Đoạn kết: «đổi mới» & phát triển.</p>",
+        category=sections[i % 3],
+        cover=photos[i % 2],
+        status=status,
+        published_at=None if status == "draft" else now - timedelta(hours=i + 1) + timedelta(
+            days=30 if i == 6 else 0),
+        is_featured=i == 0,
+    )
+    article.authors.set(authors[: 1 + i % 2])
+    article.tags.set(tags[: i % 3 + 1])
+    for n in range(i % 3):
+        Comment.objects.create(article=article, name="Bạn đọc", status="approved",
+                               text=f"Bài viết hay quá, cảm ơn tòa soạn ({i}-{n}).")
+    DailyArticleViews.objects.create(article=article, day=timezone.localdate(), views=10 * i)
+Comment.objects.create(article=article, name="Ẩn danh", text="Chờ duyệt nhé.")
+"""
+COUNTS = """
+import json
+from archive.manifest import COUNTED_MODELS
+from django.apps import apps
+print(json.dumps({label: apps.get_model(label).objects.count() for label in COUNTED_MODELS}))
+"""
+LINK = re.compile(rb'href="(/[^"#]*)"')
+MEDIA_FILE = re.compile(rb'(?:src|srcset)="([^"]*)"')
+
+
+def crawl(site):
+    """Every reader page reachable from the homepage and the feeds, by path."""
+    pages, queue = {}, ["/", "/rss.xml", "/sitemap.xml", "/sitemap-news.xml"]
+    while queue and len(pages) < 200:
+        path = queue.pop(0)
+        if path in pages:
+            continue
+        status, content_type, body = site.get(path)
+        assert status == 200, path
+        pages[path] = page_identity(body)
+        if content_type != "text/html":
+            continue
+        for link in LINK.findall(body):
+            link = link.decode().replace("&amp;", "&")
+            if not link.startswith(("/static/", "/media/", "/toa-soan/", "/admin/", "/_/")):
+                queue.append(link)
+    return pages
+
+
+def media_referenced(pages):
+    names = set()
+    for body in pages.values():
+        for value in MEDIA_FILE.findall(body):
+            for candidate in value.decode().split(","):
+                url = candidate.strip().split(" ")[0]
+                if url.startswith("/media/"):
+                    names.add(urllib.parse.unquote(url.removeprefix("/media/")))
+    return names
+
+
+class Readers(threading.Thread):
+    """Readers browsing and commenting, as fast as the server answers, until stopped."""
+
+    def __init__(self, site, paths, article_ids):
+        super().__init__(daemon=True)
+        self.site, self.paths, self.article_ids = site, paths, article_ids
+        self.stopped = threading.Event()
+        self.answers, self.failures, self.comments = 0, [], 0
+        self.moments = []
+
+    def run(self):
+        opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(CookieJar()))
+        n = 0
+        while not self.stopped.is_set():
+            n += 1
+            try:
+                if n % 4 == 0:
+                    self.comment(opener, self.article_ids[n % len(self.article_ids)], n)
+                else:
+                    self.site.get(self.paths[n % len(self.paths)])
+                self.answers += 1
+                self.moments.append(time.monotonic())
+            except Exception as error:
+                self.failures.append(repr(error))
+
+    def comment(self, opener, article_id, n):
+        with opener.open(self.site.url + "/_/csrf-token/", timeout=30) as response:
+            token = json.load(response)["token"]
+        rendered_at = signing.Signer(key=SECRET_KEY, salt=TOKEN_SALT).sign(
+            str(int(time.time()) - 60)
+        )
+        data = urllib.parse.urlencode(
+            {
+                "csrfmiddlewaretoken": token,
+                "name": "Bạn đọc trong lúc sao lưu",
+                "email": "",
+                "text": f"Bình luận gửi trong lúc sao lưu, số {n}.",
+                "website": "",
+                "rendered_at": rendered_at,
+            }
+        ).encode()
+        with opener.open(self.site.url + f"/binh-luan/{article_id}/gui/", data, timeout=30):
+            self.comments += 1
+
+
+@pytest.fixture
+def databases(tmp_path):
+    made = Databases(tmp_path)
+    yield made
+    if made.vendor == "postgresql":
+        made.drop_all()
+
+
+def test_a_backup_taken_while_readers_browse_and_comment_restores_every_page_byte_for_byte(
+    tmp_path, databases, settings
+):
+    site = Site(
+        tmp_path / "site",
+        settings.STATIC_ROOT,  # collected once for the test run (conftest)
+        databases.new(),
+        COMMENTS_MIN_SECONDS="0",
+        COMMENTS_RATE_LIMIT="100000",
+    )
+    site.manage("migrate", "--no-input", "--verbosity", "0")
+    site.manage("shell", "--no-imports", "-c", SEED)
+    seeded_counts = json.loads(site.manage("shell", "--no-imports", "-c", COUNTS).stdout)
+    site.start()
+    try:
+        before = crawl(site)
+        article_ids = sorted(
+            {int(m) for m in re.findall(r"-(\d+)\.html$", "\n".join(before), re.M)}
+        )
+        readers = Readers(site, list(before), article_ids)
+        readers.start()
+        while readers.comments == 0 and not readers.failures:
+            time.sleep(0.05)  # until readers are actually posting
+        started = time.monotonic()
+        result = site.manage("backup")
+        finished = time.monotonic()
+        readers.stopped.set()
+        readers.join(timeout=60)
+    finally:
+        site.stop()
+    assert readers.failures == []
+    assert sum(started <= moment <= finished for moment in readers.moments) > 0
+    (archive,) = (site.work / "backups").glob("newsportal-*.tar")
+    assert str(archive) in result.stdout
+
+    databases.wipe(site.database_url)
+    for path in sorted(site.media.rglob("*"), reverse=True):
+        path.unlink() if path.is_file() else path.rmdir()
+    restored = site.manage("restore", str(archive))
+    assert "Restored" in restored.stdout
+
+    manifest = json.loads(
+        json.loads(site.manage("shell", "--no-imports", "-c", MANIFEST % archive).stdout)
+    )
+    counts = json.loads(site.manage("shell", "--no-imports", "-c", COUNTS).stdout)
+    assert counts == manifest["counts"]
+    # The dump was taken after the readers' first comment, before their last one.
+    assert seeded_counts["comments.Comment"] < counts["comments.Comment"]
+    assert counts["comments.Comment"] < seeded_counts["comments.Comment"] + readers.comments + 1
+    assert {k: v for k, v in counts.items() if k != "comments.Comment"} == {
+        k: v for k, v in seeded_counts.items() if k != "comments.Comment"
+    }
+
+    site.start()
+    try:
+        after = crawl(site)
+    finally:
+        site.stop()
+    assert sorted(after) == sorted(before)
+    assert len(article_ids) == 5  # every published article whose time has come
+    assert len(before) >= 20  # with sections, authors, tags, feeds and sitemaps
+    different = [path for path in before if before[path] != after[path]]
+    assert different == []
+    referenced = media_referenced(before)
+    assert any(name.startswith("renditions/") for name in referenced)
+    assert [name for name in referenced if not (site.media / name).is_file()] == []
+
+
+MANIFEST = """
+import json, tarfile
+with tarfile.open("%s") as tar:
+    print(json.dumps(tar.extractfile("manifest.json").read().decode()))
+"""
+
+
+def test_restore_refuses_a_database_that_is_not_empty(tmp_path, databases, settings):
+    site = Site(tmp_path / "site", settings.STATIC_ROOT, databases.new())
+    site.manage("migrate", "--no-input", "--verbosity", "0")
+    site.manage("backup")
+    (archive,) = (site.work / "backups").glob("newsportal-*.tar")
+    refused = site.manage("restore", str(archive), check=False)
+    assert refused.returncode == 1
+    assert "Cơ sở dữ liệu đích không trống" in refused.stderr
