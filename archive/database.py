@@ -49,7 +49,8 @@ def _sqlite_dump(target):
         # pages=-1: the whole database in one step, one snapshot.
         connection.connection.backup(copy)
         cursor = copy.cursor()
-        counts = count_rows(cursor, connection.ops.quote_name)
+        tables = {row[0] for row in cursor.execute("SELECT name FROM sqlite_master")}
+        counts = count_rows(cursor, connection.ops.quote_name, tables)
         migrations = applied_migrations(cursor)
     finally:
         copy.close()
@@ -61,7 +62,8 @@ def _postgresql_dump(target):
         cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
         cursor.execute("SELECT pg_export_snapshot()")
         (snapshot,) = cursor.fetchone()
-        counts = count_rows(cursor, connection.ops.quote_name)
+        tables = set(connection.introspection.table_names(cursor))
+        counts = count_rows(cursor, connection.ops.quote_name, tables)
         migrations = applied_migrations(cursor)
         _run(
             [postgresql_tool("pg_dump"), "--format=custom", f"--snapshot={snapshot}", "-f", target]

@@ -37,10 +37,15 @@ def counted_tables():
     return {label: apps.get_model(label)._meta.db_table for label in COUNTED_MODELS}
 
 
-def count_rows(cursor, quote_name):
-    """{model label: rows}, through a DB-API cursor (any connection, any snapshot)."""
+def count_rows(cursor, quote_name, existing_tables):
+    """{model label: rows}, through a DB-API cursor (any connection, any snapshot).
+
+    None for a model whose table the database does not have yet (older code made it)."""
     counts = {}
     for label, table in counted_tables().items():
+        if table not in existing_tables:
+            counts[label] = None
+            continue
         cursor.execute(f"SELECT COUNT(*) FROM {quote_name(table)}")
         counts[label] = cursor.fetchone()[0]
     return counts

@@ -244,3 +244,19 @@ def test_restore_refuses_a_database_that_is_not_empty(tmp_path, databases, setti
     refused = site.manage("restore", str(archive), check=False)
     assert refused.returncode == 1
     assert "Cơ sở dữ liệu đích không trống" in refused.stderr
+
+
+def test_an_archive_made_by_older_code_is_restored_then_migrated(tmp_path, databases, settings):
+    site = Site(tmp_path / "site", settings.STATIC_ROOT, databases.new())
+    site.manage("migrate", "--no-input", "--verbosity", "0")
+    # The code before the archive app: its tables and migrations do not exist yet.
+    site.manage("migrate", "archive", "zero", "--no-input", "--verbosity", "0")
+    site.manage("backup")
+    (archive,) = (site.work / "backups").glob("newsportal-*.tar")
+    databases.wipe(site.database_url)
+
+    site.manage("restore", str(archive))
+
+    plan = site.manage("migrate", "--plan").stdout
+    assert "No planned migration operations." in plan
+    assert "[X] 0001_published_versions" in site.manage("showmigrations", "archive").stdout
