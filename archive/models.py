@@ -46,6 +46,7 @@ class PublishedVersion(models.Model):
         verbose_name_plural = "lưu trữ bản đã xuất bản"
         ordering = ["-visible_from", "-id"]
         get_latest_by = ["visible_from", "id"]
+        permissions = [("export_published", "Có thể xuất gói lưu trữ bản đã xuất bản")]
         indexes = [
             models.Index(fields=["article_number", "-visible_from"], name="published_version_idx")
         ]

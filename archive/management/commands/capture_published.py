@@ -1,0 +1,21 @@
+"""`manage.py capture_published`: record every visible article not yet in the record.
+
+For articles written before the record existed, or inserted in bulk (seed_demo
+--articles), which no signal saw. Safe to run again: unchanged articles add nothing.
+"""
+
+from django.core.management.base import BaseCommand
+
+from archive.published import capture
+from articles.models import Article
+
+
+class Command(BaseCommand):
+    help = "Ghi vào lưu trữ các bài đang hiển thị chưa có bản đã xuất bản (chạy lại an toàn)."
+
+    def handle(self, *args, **options):
+        made = sum(
+            capture(pk) is not None
+            for pk in Article.objects.published().values_list("pk", flat=True).iterator()
+        )
+        self.stdout.write(f"{made} published versions recorded.")
