@@ -148,3 +148,86 @@ NONCE = re.compile(rb'nonce="[^"]*"')
 def page_identity(body):
     """A page's bytes with what differs per request (CSRF token, form time, nonce) blanked."""
     return NONCE.sub(b'nonce=""', CSRF_INPUT.sub(rb'name="\1" value=""', body))
+
+
+# A small but complete newspaper: sections, authors, tags, photos (cover and inline),
+# published, draft and scheduled articles, approved and pending comments, reads.
+SMALL_NEWSPAPER = """
+from datetime import timedelta
+from django.core.files.base import ContentFile
+from django.utils import timezone
+from articles.demo_images import landscape_jpeg
+from articles.models import Article, Author, Category, Tag
+from comments.models import Comment
+from photos.models import Photo
+from readership.models import DailyArticleViews
+
+def photo(seed, caption):
+    p = Photo(caption=caption, credit="Quàng Văn Minh", alt_text=caption)
+    p.image.save(f"anh-{seed}.jpg", ContentFile(landscape_jpeg(seed, (640, 360))), save=False)
+    p.save()
+    return p
+
+now = timezone.now()
+sections = [Category.objects.create(name=n) for n in ("Thời sự", "Nông nghiệp", "Văn hóa")]
+authors = [Author.objects.create(name=n) for n in ("Lò Thị Hương", "Cầm Văn Dũng")]
+tags = [Tag.objects.create(name=n) for n in ("Sơn La", "Cà phê", "Mùa xuân")]
+photos = [photo(i, f"Ảnh số {i}: đồi chè Mộc Châu buổi sớm") for i in range(3)]
+for i in range(7):
+    figure = (
+        f'<figure><img src="x" alt="Ruộng bậc thang" data-file="{photos[2].pk}">'
+        "<figcaption>Ruộng bậc thang mùa nước đổ</figcaption></figure>" if i % 3 == 0 else ""
+    )
+    status = "draft" if i == 5 else "published"
+    article = Article.objects.create(
+        title=f"Nông dân Sơn La thu hoạch vụ mùa thứ {i + 1}",
+        sapo=f"Bà con các bản vùng cao phấn khởi, mùa vụ thứ {i + 1} cho năng suất cao.",
+        body=f"<p>Đoạn mở đầu số {i + 1}.</p>{figure}<p>Đoạn kết: «đổi mới» & phát triển.</p>",
+        category=sections[i % 3],
+        cover=photos[i % 2],
+        status=status,
+        published_at=None if status == "draft" else now - timedelta(hours=i + 1) + timedelta(
+            days=30 if i == 6 else 0),
+        is_featured=i == 0,
+    )
+    article.authors.set(authors[: 1 + i % 2])
+    article.tags.set(tags[: i % 3 + 1])
+    for n in range(i % 3):
+        Comment.objects.create(article=article, name="Bạn đọc", status="approved",
+                               text=f"Bài viết hay quá, cảm ơn tòa soạn ({i}-{n}).")
+    DailyArticleViews.objects.create(article=article, day=timezone.localdate(), views=10 * i)
+Comment.objects.create(article=article, name="Ẩn danh", text="Chờ duyệt nhé.")
+"""
+
+LINK = re.compile(rb'href="(/[^"#]*)"')
+MEDIA_FILE = re.compile(rb'(?:src|srcset)="([^"]*)"')
+
+
+def crawl(site):
+    """Every reader page reachable from the homepage and the feeds, by path."""
+    pages, queue = {}, ["/", "/rss.xml", "/sitemap.xml", "/sitemap-news.xml"]
+    while queue and len(pages) < 200:
+        path = queue.pop(0)
+        if path in pages:
+            continue
+        status, content_type, body = site.get(path)
+        assert status == 200, path
+        pages[path] = page_identity(body)
+        if content_type != "text/html":
+            continue
+        for link in LINK.findall(body):
+            link = link.decode().replace("&amp;", "&")
+            if not link.startswith(("/static/", "/media/", "/toa-soan/", "/admin/", "/_/")):
+                queue.append(link)
+    return pages
+
+
+def media_referenced(pages):
+    names = set()
+    for body in pages.values():
+        for value in MEDIA_FILE.findall(body):
+            for candidate in value.decode().split(","):
+                url = candidate.strip().split(" ")[0]
+                if url.startswith("/media/"):
+                    names.add(urllib.parse.unquote(url.removeprefix("/media/")))
+    return names
