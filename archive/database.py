@@ -110,7 +110,7 @@ def load(vendor, path):
 
 def postgresql_tool(name):
     """pg_dump/pg_restore: from POSTGRESQL_BIN_DIR, the PATH, or Debian's versioned folders."""
-    if bindir := os.environ.get("POSTGRESQL_BIN_DIR"):
+    if bindir := settings.POSTGRESQL_BIN_DIR:
         return str(Path(bindir) / name)
     if found := shutil.which(name):
         return found

@@ -215,6 +215,8 @@ if AWS_STORAGE_BUCKET_NAME := env.str("AWS_STORAGE_BUCKET_NAME", default=""):
 
 # Backups (`manage.py backup`, archive/): where archives are written and looked for.
 BACKUP_DIR = env.path("BACKUP_DIR", default=BASE_DIR / "var" / "backups")
+# pg_dump/pg_restore's folder when they are not on the PATH.
+POSTGRESQL_BIN_DIR = env.str("POSTGRESQL_BIN_DIR", default="")
 
 # Photo uploads: the largest file and the most pixels an upload may have
 # (a small file can still decode to gigabytes: a decompression bomb).

@@ -33,4 +33,8 @@ class Command(BaseCommand):
         except ArchiveError as error:
             raise CommandError(str(error)) from error
         counts = ", ".join(f"{label.split('.')[1]}={n}" for label, n in manifest["counts"].items())
+        steps = ", ".join(
+            f"{step} {seconds} s" for step, seconds in manifest["restore_seconds"].items()
+        )
         self.stdout.write(f"Restored {archive} (made {manifest['created_at']}; {counts})")
+        self.stdout.write(f"Took: {steps}")
