@@ -54,13 +54,22 @@ def create(output, *, storage=default_storage, now=None):
     Written to `<output>.partial` and renamed at the end, so a crashed or running
     backup never looks like a finished one to retention or to monitoring.
     """
-    started = time.monotonic()
     output = Path(output)
     partial = output.with_name(output.name + ".partial")
+    with open(partial, "wb") as stream:
+        manifest = write(stream, storage=storage, now=now, scratch_dir=output.parent)
+    os.replace(partial, output)
+    return manifest
+
+
+def write(stream, *, storage=default_storage, now=None, scratch_dir=None):
+    """Write the archive to a binary `stream` that need not seek (a pipe: stdout);
+    returns the manifest. The dump is made in `scratch_dir` (default: the temp dir)."""
+    started = time.monotonic()
     files = {}
-    with tempfile.TemporaryDirectory(dir=output.parent) as scratch:
+    with tempfile.TemporaryDirectory(dir=scratch_dir) as scratch:
         dumped = database.dump(scratch)
-        with tarfile.open(partial, "w", format=tarfile.PAX_FORMAT) as tar:
+        with tarfile.open(fileobj=stream, mode="w|", format=tarfile.PAX_FORMAT) as tar:
             with open(dumped.path, "rb") as source:
                 files[dumped.member] = _add(tar, dumped.member, source, dumped.path.stat().st_size)
             dumped.path.unlink()  # free the disk space before the media are copied
@@ -87,7 +96,6 @@ def create(output, *, storage=default_storage, now=None):
             info = tarfile.TarInfo(MANIFEST_NAME)
             info.size, info.mtime, info.mode = len(data), int(time.time()), 0o644
             tar.addfile(info, _BytesReader(data))
-    os.replace(partial, output)
     return manifest
 
 

@@ -193,3 +193,23 @@ def test_media_in_s3_are_backed_up_and_restored_through_the_storage_api(tmp_path
         original = s3.get_object(Bucket=BUCKET, Key=photo.image.name)["Body"].read()
         copy = s3.get_object(Bucket=RESTORED_BUCKET, Key=photo.image.name)["Body"].read()
         assert copy == original
+
+
+@pytest.mark.django_db(transaction=True)
+def test_an_archive_streamed_to_a_pipe_is_the_same_verifiable_archive(tmp_path):
+    PhotoFactory()
+
+    class Pipe(io.RawIOBase):  # write-only, no seek: what stdout is when piped
+        def __init__(self, target):
+            self.target = target
+
+        def writable(self):
+            return True
+
+        def write(self, data):
+            return self.target.write(data)
+
+    path = tmp_path / "qua-ong.tar"
+    with open(path, "wb") as target:
+        manifest = backup.write(Pipe(target))
+    assert read_verified(path) == manifest
