@@ -5,17 +5,21 @@ For articles written before the record existed, or inserted in bulk (seed_demo
 """
 
 from django.core.management.base import BaseCommand
+from django.db import transaction
 
 from archive.published import capture
 from articles.models import Article
+
+BATCH = 500  # articles per transaction: one commit (one fsync) per batch, not per row
 
 
 class Command(BaseCommand):
     help = "Ghi vào lưu trữ các bài đang hiển thị chưa có bản đã xuất bản (chạy lại an toàn)."
 
     def handle(self, *args, **options):
-        made = sum(
-            capture(pk) is not None
-            for pk in Article.objects.published().values_list("pk", flat=True).iterator()
-        )
+        pks = list(Article.objects.published().values_list("pk", flat=True))
+        made = 0
+        for start in range(0, len(pks), BATCH):
+            with transaction.atomic():
+                made += sum(capture(pk) is not None for pk in pks[start : start + BATCH])
         self.stdout.write(f"{made} published versions recorded.")
