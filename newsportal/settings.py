@@ -70,7 +70,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    # A 404 at an address of the previous site (a WordPress import) → 301 to its new page.
+    # An address of the previous site (a WordPress import) → 301 to its new page.
     "archive.middleware.LegacyRedirectMiddleware",
     # Last, as django-axes requires: turns a locked-out login into the lockout page.
     "axes.middleware.AxesMiddleware",

@@ -213,3 +213,18 @@ def test_an_archive_streamed_to_a_pipe_is_the_same_verifiable_archive(tmp_path):
     with open(path, "wb") as target:
         manifest = backup.write(Pipe(target))
     assert read_verified(path) == manifest
+
+
+@pytest.mark.django_db
+def test_photo_renditions_remakes_the_files_a_restore_left_out():
+    photo = PhotoFactory()
+    storage = photo.image.storage
+    card = photo.rendition("card")["webp"]
+    out = io.StringIO()
+    call_command("photo_renditions", missing_files=True, stdout=out)
+    assert "0 photos got new renditions" in out.getvalue()
+
+    storage.delete(card)
+    call_command("photo_renditions", missing_files=True, stdout=out)
+    assert "1 photos got new renditions" in out.getvalue()
+    assert storage.exists(card)
