@@ -7,7 +7,7 @@ PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test serve bench load scan audit lock lint format clean
+.PHONY: run test serve bench load scan audit lock lint format clean backup
 
 $(VENV)/.installed: pyproject.toml constraints.txt
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 12) else "newsportal needs Python 3.12 or newer (Django 6); found " + sys.version.split()[0] + ". Install it or set PYTHON=python3.12.")'
@@ -38,6 +38,10 @@ serve: $(VENV)/.installed
 	$(PY) manage.py migrate --no-input
 	$(PY) manage.py collectstatic --no-input --verbosity 0
 	GUNICORN_BIND=$${GUNICORN_BIND:-$(HOST):$(PORT)} $(VENV)/bin/gunicorn -c gunicorn.conf.py newsportal.wsgi
+
+## backup: one archive (database, photo originals, manifest) in BACKUP_DIR; see docs/backup.md
+backup: $(VENV)/.installed
+	$(PY) manage.py backup $(BACKUP_ARGS)
 
 ## bench: seed 10,000 articles (PostgreSQL when available), start gunicorn, load it with wrk
 bench: $(VENV)/.installed

@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "pagecache",
     "readership",
     "imprint",
+    "archive",  # backups, the as-published record, export and import
     "newsroom.apps.LoginProtectionConfig",  # django-axes, named in Vietnamese
     # Last: its post_migrate hook hands the roles permissions of every app above.
     "newsroom",
@@ -72,6 +73,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # An address of the previous site (a WordPress import) → 301 to its new page.
+    "archive.middleware.LegacyRedirectMiddleware",
     # Last, as django-axes requires: turns a locked-out login into the lockout page.
     "axes.middleware.AxesMiddleware",
 ]
@@ -232,6 +235,11 @@ SERVE_MEDIA = (
     and "//" not in MEDIA_URL
     and MEDIA_URL.startswith("/")
 )
+
+# Backups (`manage.py backup`, archive/): where archives are written and looked for.
+BACKUP_DIR = env.path("BACKUP_DIR", default=BASE_DIR / "var" / "backups")
+# pg_dump/pg_restore's folder when they are not on the PATH.
+POSTGRESQL_BIN_DIR = env.str("POSTGRESQL_BIN_DIR", default="")
 
 # Photo uploads: the largest file and the most pixels an upload may have
 # (a small file can still decode to gigabytes: a decompression bomb).

@@ -46,6 +46,9 @@ ROLES = {
         "comments.view_comment",
         "comments.change_comment",
         "comments.delete_comment",
+        # The as-published record (archive/): read it, hand a date range over as a package.
+        "archive.view_publishedversion",
+        "archive.export_published",
     ],
     ADMINISTRATOR: "__all__",  # users, sections, authors and everything else
 }

@@ -117,6 +117,16 @@ class Photo(models.Model):
         renditions.delete(self.image.storage, previous, keep=self.renditions)
         return True
 
+    def rendition_files_missing(self):
+        """True if the manifest names a file the storage lacks (media restored from a backup)."""
+        storage = self.image.storage
+        return any(
+            not storage.exists(name)
+            for entry in self.renditions.get("sizes", {}).values()
+            for extension, _format, _options in renditions.FORMATS
+            if (name := entry.get(extension))
+        )
+
     def rendition(self, name):
         """{'width', 'height', 'webp', 'jpeg', ...} for a spec name, or None if not made."""
         return self.renditions.get("sizes", {}).get(name)
