@@ -93,6 +93,11 @@ class Category(SluggedModel):
     def get_absolute_url(self):
         return reverse("articles:category", kwargs={"slug": self.slug})
 
+    @property
+    def page_cache_list_key(self):
+        """The page-cache key of this section's pages (its list, feed, related stories)."""
+        return f"section:{self.pk}"
+
     def clean(self):
         self._refuse_a_reserved_slug()
 
@@ -137,6 +142,11 @@ class Author(SluggedModel):
     def get_absolute_url(self):
         return reverse("articles:author", kwargs={"slug": self.slug})
 
+    @property
+    def page_cache_list_key(self):
+        """The page-cache key of this author's list of articles."""
+        return f"author:{self.pk}"
+
 
 class Tag(SluggedModel):
     name = models.CharField("tên", max_length=100, unique=True)
@@ -154,6 +164,11 @@ class Tag(SluggedModel):
 
     def get_absolute_url(self):
         return reverse("articles:tag", kwargs={"slug": self.slug})
+
+    @property
+    def page_cache_list_key(self):
+        """The page-cache key of this tag's list of articles."""
+        return f"tag:{self.pk}"
 
 
 # What a <picture> of the cover needs (the renditions manifest rides along: no extra query).
@@ -557,6 +572,26 @@ class Article(EditorialWorkflow, models.Model):
         """Publishing without a time means publishing now."""
         if self.status == self.Status.PUBLISHED and self.published_at is None:
             self.published_at = timezone.now()
+
+    @property
+    def page_cache_key(self):
+        """The key of this article's own page (its text, its comments) in the page cache."""
+        return f"article:{self.pk}"
+
+    def page_cache_keys(self, *, changed=False):
+        """The page-cache keys of every page showing this article (pagecache.dependencies).
+
+        Its own page always; while readers can see it, also the newest articles
+        (homepage, feeds, sitemaps, "Tin mới"), its section and its tags' and
+        authors' lists. A scheduled article reaches those lists at its time by
+        itself (their pages expire then).
+        """
+        keys = {self.page_cache_key}
+        if self.is_visible and self.pk is not None:
+            keys |= {"articles", f"section:{self.category_id}"}
+            keys |= {f"tag:{pk}" for pk in self.tags.values_list("pk", flat=True)}
+            keys |= {f"author:{pk}" for pk in self.authors.values_list("pk", flat=True)}
+        return keys
 
     @property
     def is_visible(self):

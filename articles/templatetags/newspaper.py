@@ -2,7 +2,7 @@ from django import template
 from django.template.loader import render_to_string
 from django.utils import timezone
 
-from articles.cards import render_card, shared_cards
+from articles.cards import card_block, render_card
 from articles.dates import vn_date, vn_datetime
 from articles.models import Article
 from pagecache.memo import RenderMemo
@@ -10,6 +10,7 @@ from pagecache.memo import RenderMemo
 register = template.Library()
 
 LATEST_NEWS_COUNT = 6
+RELATED_STORIES = 4
 MENUS = RenderMemo(max_entries=100)
 
 register.filter(vn_datetime)
@@ -22,18 +23,40 @@ def card(article, size="medium", heading="h3", hide_sapo=False, wide=False):
     return render_card(article, size=size, heading=heading, hide_sapo=hide_sapo, wide=wide)
 
 
-@register.inclusion_tag("includes/latest_news.html", takes_context=True)
+LATEST_NEWS = card_block(
+    "latest_news",
+    lambda arg: Article.objects.published().for_cards()[: LATEST_NEWS_COUNT + 1],
+    "includes/latest_news.html",
+    size="small",
+)
+RELATED = card_block(
+    "related",
+    lambda section_id: (
+        Article.objects.published().for_cards().filter(category=section_id)[: RELATED_STORIES + 1]
+    ),
+    "includes/related.html",
+    keys=lambda section_id: [f"section:{section_id}"],
+    hide_sapo=True,
+    wide=True,
+)
+
+
+@register.simple_tag(takes_context=True)
 def latest_news(context, exclude=None):
-    """The "Tin mới" sidebar: the newest visible articles (a query only when content changed)."""
-    cards = shared_cards(
-        "latest_news",
-        lambda: Article.objects.published().for_cards()[: LATEST_NEWS_COUNT + 1],
-        request=context.get("request"),
+    """The "Tin mới" sidebar: the newest visible articles (a shared block)."""
+    return LATEST_NEWS.place(
+        context.get("request"),
+        exclude=exclude and exclude.pk,
         count=LATEST_NEWS_COUNT,
-        exclude=exclude,
-        size="small",
     )
-    return {"cards": cards}
+
+
+@register.simple_tag(takes_context=True)
+def related_stories(context, article):
+    """ "Tin cùng chuyên mục": the newest of the article's section but itself (a shared block)."""
+    return RELATED.place(
+        context.get("request"), article.category_id, exclude=article.pk, count=RELATED_STORIES
+    )
 
 
 @register.simple_tag(takes_context=True)
