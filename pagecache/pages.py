@@ -21,7 +21,7 @@ from typing import NamedTuple
 import brotli
 from django.conf import settings
 from django.http import HttpResponse
-from django.utils.cache import patch_vary_headers
+from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.http import http_date
 
 from . import dependencies
@@ -139,6 +139,10 @@ def response(page, request):
     answer["ETag"] = f'"{joined.etag}{suffix}"'
     answer["Last-Modified"] = http_date(joined.modified)
     answer["Content-Length"] = str(len(joined.bodies[encoding]))
+    if page.valid_until is not None:  # a scheduled article is due: a CDN must ask again by then
+        remaining = max(0, int(page.valid_until - time.time()))
+        if remaining < settings.PAGE_CACHE_CDN_SECONDS:
+            patch_cache_control(answer, s_maxage=remaining)
     if header := settings.PAGE_CACHE_SURROGATE_HEADER:
         answer[header] = joined.surrogate_keys
     return answer
