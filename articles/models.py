@@ -638,9 +638,9 @@ class ArticleRevision(models.Model):
     def __str__(self):
         return f"#{self.pk} — {self.article_id}"
 
+    def get_absolute_url(self):
+        return reverse("admin:articles_article_history", args=[self.article_id])
+
     def page_cache_keys(self, *, changed=False):
         """Revisions are the newsroom's history: no reader page shows them."""
         return set()
-
-    def get_absolute_url(self):
-        return reverse("admin:articles_article_history", args=[self.article_id])
