@@ -317,6 +317,7 @@ def main():
                         ],
                         cwd=app, env=env, stdout=subprocess.PIPE, text=True,
                     )  # fmt: skip
+                    writer.stdout.readline()  # "ready": its start-up is not measured
                 mix_env["BENCH_SOCIAL"] = str(social)
                 result = wrk(
                     base + "/", args.seconds, args.connections, args.threads, str(script), mix_env

@@ -39,6 +39,7 @@ def main():
     stopped = []
     signal.signal(signal.SIGTERM, lambda *_: stopped.append(True))
     comments = articles = 0
+    print("ready", flush=True)  # Django is loaded: the measured run may start
     started = time.monotonic()
     next_comment, next_article = started + comment_every, started + article_every
     while not stopped:
