@@ -3,6 +3,7 @@ import logging
 import time
 from functools import wraps
 from typing import NamedTuple
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.contrib.messages.storage.cookie import CookieStorage
@@ -147,8 +148,8 @@ def cache_key(request, query=None):
     query = settings.PAGE_CACHE_QUERY_PARAMS if query is None else query
     kept = ""
     if request.META.get("QUERY_STRING"):
-        kept = "&".join(
-            f"{name}={value}" for name in sorted(query) for value in request.GET.getlist(name)
+        kept = urlencode(
+            [(name, value) for name in sorted(query) for value in request.GET.getlist(name)]
         )
     # The raw Host header, cheaper than get_host(): pages are stored only after
     # CommonMiddleware validated it, so a forged host can only miss.
