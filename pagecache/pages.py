@@ -21,6 +21,7 @@ from typing import NamedTuple
 import brotli
 from django.conf import settings
 from django.http import HttpResponse
+from django.template import engines
 from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.http import http_date
 
@@ -84,6 +85,15 @@ def accepted_encoding(header):
     return "identity"
 
 
+def block(name):
+    """The shared block `name`, declared by a template tag library."""
+    if name not in BLOCKS:
+        # A worker's first request may be a hit, before any template was rendered:
+        # creating the template engines imports every tag library.
+        engines.all()
+    return BLOCKS[name]
+
+
 def join(page, request, cache, found):
     """The page with its shared blocks' current renderings in its holes.
 
@@ -94,12 +104,12 @@ def join(page, request, cache, found):
     fragments = {}
     for hole in holes:
         if hole.fragment not in fragments:
-            fragments[hole.fragment] = BLOCKS[hole.block].fragment(hole.arg, request, found)
+            fragments[hole.fragment] = block(hole.block).fragment(hole.arg, request, found)
     stamps = tuple(sorted((name, fragment.stamp) for name, fragment in fragments.items()))
     if page.joined is not None and page.joined.stamps == stamps:
         return page, False
     content = b"".join(
-        BLOCKS[part.block].join(fragments[part.fragment].value, part.exclude, part.count).encode()
+        block(part.block).join(fragments[part.fragment].value, part.exclude, part.count).encode()
         if isinstance(part, Hole)
         else part
         for part in page.parts
