@@ -7,7 +7,7 @@ PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test serve bench load scan audit lock lint format clean backup
+.PHONY: run test serve bench bench-mixed load scan audit lock lint format clean backup
 
 $(VENV)/.installed: pyproject.toml constraints.txt
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 12) else "newsportal needs Python 3.12 or newer (Django 6); found " + sys.version.split()[0] + ". Install it or set PYTHON=python3.12.")'
@@ -43,9 +43,16 @@ serve: $(VENV)/.installed
 backup: $(VENV)/.installed
 	$(PY) manage.py backup $(BACKUP_ARGS)
 
-## bench: seed 10,000 articles (PostgreSQL when available), start gunicorn, load it with wrk
+## bench: seed 10,000 articles (PostgreSQL when available), start gunicorn, load it with wrk;
+## then the mixed-traffic scenario (Zipf readers, social links, a newsroom writing) through
+## gunicorn and Varnish (scripts/bench_mixed.py; BENCH_MIXED_ARGS="--app-dir DIR" measures another checkout)
 bench: $(VENV)/.installed
 	scripts/bench $(BENCH_ARGS)
+	scripts/with-postgres $(PY) scripts/bench_mixed.py $(BENCH_MIXED_ARGS)
+
+## bench-mixed: only the mixed-traffic scenario
+bench-mixed: $(VENV)/.installed
+	scripts/with-postgres $(PY) scripts/bench_mixed.py $(BENCH_MIXED_ARGS)
 
 ## load: 60 s of wrk on the cached homepage under gunicorn (throwaway database); fails on any error
 load: $(VENV)/.installed

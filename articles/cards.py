@@ -5,10 +5,11 @@ thirty-odd cards, and as an `{% include %}` each card cost more to render than
 the queries that fetched them all (see `photos.rendering` for the same choice).
 """
 
+from django.template.loader import render_to_string
 from django.utils.html import format_html
 from django.utils.safestring import SafeString
 
-from pagecache.fragments import shared_fragment
+from pagecache.fragments import SharedBlock
 from pagecache.memo import RenderMemo
 from photos.rendering import SIZES, render_picture
 
@@ -101,16 +102,16 @@ def _format_card(article, size, picture, heading, hide_sapo):
     )
 
 
-def shared_cards(name, articles, *, request, count, exclude=None, **options):
-    """Cards of the first `count` of `articles()`, leaving out `exclude` (an article page's own).
+def card_block(name, articles, template, *, keys=lambda arg: ["articles"], **options):
+    """A shared block of the cards of `articles(arg)` (pagecache.fragments.SharedBlock).
 
-    The rendered cards are shared by every page (pagecache.fragments), so one
-    more than shown is kept: whichever article a page leaves out, `count` remain.
+    Cached once for every page, which shows `count` of them leaving its own
+    article out: `articles(arg)` must return one more than any page shows.
     """
-    cards = shared_fragment(
+    return SharedBlock(
         name,
-        lambda: [(article.pk, render_card(article, **options)) for article in articles()],
-        request=request,
+        items=lambda arg: [(story.pk, render_card(story, **options)) for story in articles(arg)],
+        wrap=lambda cards: render_to_string(template, {"cards": cards}),
+        keys=keys,
         expires_at=Article.objects.next_publication_time,
     )
-    return [card for pk, card in cards if exclude is None or pk != exclude.pk][:count]

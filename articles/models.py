@@ -96,6 +96,11 @@ class Category(SluggedModel):
     def get_absolute_url(self):
         return reverse("articles:category", kwargs={"slug": self.slug})
 
+    @property
+    def page_cache_list_key(self):
+        """The page-cache key of this section's pages (its list, feed, related stories)."""
+        return f"section:{self.pk}"
+
     def clean(self):
         self._refuse_a_reserved_slug()
 
@@ -158,6 +163,11 @@ class Author(SluggedModel):
             self.user_id is not None and self.user_id == user.pk
         )
 
+    @property
+    def page_cache_list_key(self):
+        """The page-cache key of this author's list of articles."""
+        return f"author:{self.pk}"
+
 
 class Tag(SluggedModel):
     name = models.CharField("tên", max_length=100, unique=True)
@@ -175,6 +185,11 @@ class Tag(SluggedModel):
 
     def get_absolute_url(self):
         return reverse("articles:tag", kwargs={"slug": self.slug})
+
+    @property
+    def page_cache_list_key(self):
+        """The page-cache key of this tag's list of articles."""
+        return f"tag:{self.pk}"
 
 
 class Topic(SluggedModel):
@@ -201,6 +216,11 @@ class Topic(SluggedModel):
 
     def get_absolute_url(self):
         return reverse("articles:topic", kwargs={"slug": self.slug})
+
+    @property
+    def page_cache_list_key(self):
+        """The page-cache key of this running story's page and of what lists by it."""
+        return f"topic:{self.pk}"
 
 
 # What a <picture> of the cover needs (the renditions manifest rides along: no extra query).
@@ -305,12 +325,21 @@ class ArticleQuerySet(ContentQuerySet):
         so the best-matched can be picked), so the cost does not grow with the archive.
         `article`'s tags and topics are read from its prefetched relations.
         """
-        tag_ids = [tag.pk for tag in article.tags.all()]
-        topic_ids = [topic.pk for topic in article.topics.all()]
-        others = self.exclude(pk=article.pk).order_by("-published_at", "-id").values("pk")
+        return self.related_to_ids(
+            pk=article.pk,
+            section_id=article.category_id,
+            tag_ids=[tag.pk for tag in article.tags.all()],
+            topic_ids=[topic.pk for topic in article.topics.all()],
+            count=count,
+        )
+
+    def related_to_ids(self, *, pk, section_id, tag_ids, topic_ids, count):
+        """`related_to()` for the article `pk` of section `section_id` with these tags and
+        topics: what the page cache's "Tin liên quan" block knows without a query."""
+        others = self.exclude(pk=pk).order_by("-published_at", "-id").values("pk")
         tagged = Article.tags.through.objects.filter(tag__in=tag_ids)
         in_topic = Article.topics.through.objects.filter(topic__in=topic_ids)
-        candidates = [others.filter(category=article.category_id)[:count]]
+        candidates = [others.filter(category=section_id)[:count]]
         if tag_ids:
             candidates.append(others.filter(pk__in=tagged.values("article_id"))[: 2 * count])
         if topic_ids:
@@ -673,6 +702,27 @@ class Article(EditorialWorkflow, models.Model):
             self.published_at = timezone.now()
 
     @property
+    def page_cache_key(self):
+        """The key of this article's own page (its text, its comments) in the page cache."""
+        return f"article:{self.pk}"
+
+    def page_cache_keys(self, *, changed=False):
+        """The page-cache keys of every page showing this article (pagecache.dependencies).
+
+        Its own page always; while readers can see it, also the newest articles
+        (homepage, feeds, sitemaps, "Tin mới"), its section and its tags' and
+        authors' lists. A scheduled article reaches those lists at its time by
+        itself (their pages expire then).
+        """
+        keys = {self.page_cache_key}
+        if self.is_visible and self.pk is not None:
+            keys |= {"articles", f"section:{self.category_id}"}
+            keys |= {f"tag:{pk}" for pk in self.tags.values_list("pk", flat=True)}
+            keys |= {f"author:{pk}" for pk in self.authors.values_list("pk", flat=True)}
+            keys |= {f"topic:{pk}" for pk in self.topics.values_list("pk", flat=True)}
+        return keys
+
+    @property
     def is_visible(self):
         return (
             self.status == self.Status.PUBLISHED
@@ -719,3 +769,7 @@ class ArticleRevision(models.Model):
 
     def get_absolute_url(self):
         return reverse("admin:articles_article_history", args=[self.article_id])
+
+    def page_cache_keys(self, *, changed=False):
+        """Revisions are the newsroom's history: no reader page shows them."""
+        return set()

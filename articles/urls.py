@@ -11,9 +11,13 @@ from .sitemaps import NEWS_SITEMAPS, SITEMAPS
 
 app_name = "articles"
 
-# Anonymous readers get these pages from the full-page cache until content
-# changes or the next scheduled article goes live.
+# Anonymous readers get these pages from the full-page cache until what they show
+# changes or the next scheduled article goes live. Lists depend on "articles" (any
+# publication) or declare their own list's key in the view; an article page shows
+# other articles only in shared blocks, so it does not expire with the schedule.
 reader_page = cache_public_page(expires_at=Article.objects.next_publication_time)
+sitemap_page = cache_public_page(expires_at=Article.objects.next_publication_time, query=("p",))
+article_page = cache_public_page(query=())
 
 urlpatterns = [
     path("", reader_page(views.HomeView.as_view()), name="home"),
@@ -26,7 +30,7 @@ urlpatterns = [
     path("<slug:slug>/rss.xml", reader_page(SectionFeed()), name="category_feed"),
     path(
         "sitemap.xml",
-        reader_page(sitemap_views.index),
+        sitemap_page(sitemap_views.index),
         {
             "sitemaps": SITEMAPS,
             "sitemap_url_name": "articles:sitemap_section",
@@ -36,13 +40,13 @@ urlpatterns = [
     ),
     path(
         "sitemap-news.xml",
-        reader_page(sitemap_views.sitemap),
+        sitemap_page(sitemap_views.sitemap),
         {"sitemaps": NEWS_SITEMAPS, "template_name": "sitemaps/news.xml"},
         name="news_sitemap",
     ),
     path(
         "sitemap-<section>.xml",
-        reader_page(sitemap_views.sitemap),
+        sitemap_page(sitemap_views.sitemap),
         {"sitemaps": SITEMAPS, "template_name": "sitemaps/sitemap.xml"},
         name="sitemap_section",
     ),
@@ -58,7 +62,7 @@ urlpatterns = [
     # a stale slug or section redirects to the canonical URL.
     re_path(
         r"^(?P<category>[-a-zA-Z0-9_]+)/(?P<slug>[-a-zA-Z0-9_]+)-(?P<pk>[0-9]{1,18})\.html$",
-        reader_page(views.ArticleDetailView.as_view()),
+        article_page(views.ArticleDetailView.as_view()),
         name="detail",
     ),
     path("<slug:slug>/", reader_page(views.CategoryView.as_view()), name="category"),

@@ -3,6 +3,8 @@ from django.shortcuts import get_object_or_404, redirect
 from django.utils.functional import cached_property
 from django.views.generic import DetailView, ListView, TemplateView
 
+from pagecache.dependencies import depends_on
+
 from .front_page import front_page
 from .menu import menu_categories
 from .models import Article, Author, Category, Tag, Topic
@@ -12,7 +14,6 @@ from .search_results import present
 ARTICLES_PER_PAGE = 12
 STORIES_PER_SECTION_BLOCK = 4
 FOCUS_STORIES = 4  # "Tiêu điểm": beside the lead
-RELATED_STORIES = 4
 
 
 class HomeView(TemplateView):
@@ -85,6 +86,7 @@ class CategoryView(ArticleListView):
 
     def filter_articles(self, articles):
         self.category = get_object_or_404(Category.objects.visible(), slug=self.kwargs["slug"])
+        depends_on(self.request, self.category.page_cache_list_key)
         return articles.filter(category=self.category)
 
     def get_context_data(self, **kwargs):
@@ -96,6 +98,7 @@ class AuthorView(ArticleListView):
 
     def filter_articles(self, articles):
         self.author = get_object_or_404(Author, slug=self.kwargs["slug"])
+        depends_on(self.request, self.author.page_cache_list_key)
         return articles.filter(authors=self.author)
 
     def get_context_data(self, **kwargs):
@@ -107,6 +110,7 @@ class TagView(ArticleListView):
 
     def filter_articles(self, articles):
         self.tag = get_object_or_404(Tag, slug=self.kwargs["slug"])
+        depends_on(self.request, self.tag.page_cache_list_key)
         return articles.filter(tags=self.tag)
 
     def get_context_data(self, **kwargs):
@@ -120,6 +124,7 @@ class TopicView(ArticleListView):
 
     def filter_articles(self, articles):
         self.topic = get_object_or_404(Topic, slug=self.kwargs["slug"])
+        depends_on(self.request, self.topic.page_cache_list_key)
         return articles.filter(topics=self.topic)
 
     def get_context_data(self, **kwargs):
@@ -175,11 +180,8 @@ class ArticleDetailView(DetailView):
             # An old slug or a moved section: send readers and crawlers to the one true URL.
             query = request.META.get("QUERY_STRING")
             return redirect(f"{canonical_url}?{query}" if query else canonical_url, permanent=True)
+        # Its text and comments; "Tin mới", "Đọc nhiều" and the related stories are
+        # shared blocks with keys of their own.
+        depends_on(request, self.object.page_cache_key)
         context = self.get_context_data(object=self.object)
         return self.render_to_response(context)
-
-    def get_context_data(self, **kwargs):
-        related = (
-            Article.objects.published().for_cards().related_to(self.object, count=RELATED_STORIES)
-        )
-        return super().get_context_data(related=related, **kwargs)

@@ -152,6 +152,10 @@ class Comment(models.Model):
     def get_absolute_url(self):
         return f"{self.article.get_absolute_url()}#binh-luan-{self.pk}"
 
+    def page_cache_keys(self, *, changed=False):
+        """A comment shows on its article's page only (pagecache.dependencies)."""
+        return {f"article:{self.article_id}"}
+
     @property
     def is_public(self):
         """Readers see approved comments only: a new pending one leaves cached pages alone."""

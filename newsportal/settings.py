@@ -121,8 +121,9 @@ if CACHES["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache"
     # A stopped Redis must slow the site down, not take it down (see newsportal/cache.py).
     CACHES["default"]["BACKEND"] = "newsportal.cache.FailSafeRedisCache"
 
-# Full-page cache for anonymous readers (pagecache/). Pages stay cached until
-# reader-visible content changes; a write to any model of these apps invalidates them all.
+# Full-page cache for anonymous readers (pagecache/). Pages stay cached until what
+# they show changes: a write to a model of these apps invalidates the pages that depend
+# on its keys (`page_cache_keys()`; a model without them invalidates every page).
 PAGE_CACHE_ENABLED = env.bool("PAGE_CACHE_ENABLED", default=True)
 PAGE_CACHE_ALIAS = "default"
 # Parts shared by many pages (the "Tin mới" and "Đọc nhiều" sidebar) are cached
@@ -132,8 +133,22 @@ PAGE_CACHE_WATCHED_APPS = ["articles", "comments", "photos", "imprint"]
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=600)
 # How long a CDN or proxy may reuse an anonymous page without asking (s-maxage).
 PAGE_CACHE_CDN_SECONDS = env.int("PAGE_CACHE_CDN_SECONDS", default=60)
-# With the local-memory cache (one per process) the content version lives in this
-# file, so that every gunicorn worker sees an invalidation on its next request.
+# The query parameters any cached page reads (lists: ?page=, sitemaps: ?p=). Every
+# other parameter — utm_*, fbclid, zarsrc, gclid, _gl… — is left out of the cache key.
+PAGE_CACHE_QUERY_PARAMS = env.list("PAGE_CACHE_QUERY_PARAMS", default=["page", "p"])
+# Response header listing a page's dependency keys for a CDN/proxy: xkey (Varnish),
+# Surrogate-Key (Fastly), Cache-Tag (Cloudflare); empty: none.
+PAGE_CACHE_SURROGATE_HEADER = env.str("PAGE_CACHE_SURROGATE_HEADER", default="xkey")
+# Who to tell when keys are invalidated (pagecache/purgers.py): "", "varnish",
+# "fastly", "cloudflare" or a dotted path to a Purger class.
+PAGE_CACHE_PURGER = env.str("PAGE_CACHE_PURGER", default="")
+PAGE_CACHE_PURGE_URLS = env.list("PAGE_CACHE_PURGE_URLS", default=["http://127.0.0.1:6081/"])
+FASTLY_SERVICE_ID = env.str("FASTLY_SERVICE_ID", default="")
+FASTLY_API_TOKEN = env.str("FASTLY_API_TOKEN", default="")
+CLOUDFLARE_ZONE_ID = env.str("CLOUDFLARE_ZONE_ID", default="")
+CLOUDFLARE_API_TOKEN = env.str("CLOUDFLARE_API_TOKEN", default="")
+# With the local-memory cache (one per process) every invalidation also replaces a
+# version in this file, so that every gunicorn worker sees it on its next request.
 PAGE_CACHE_VERSION_FILE = env.path(
     "PAGE_CACHE_VERSION_FILE", default=BASE_DIR / "var" / "page-cache-version"
 )

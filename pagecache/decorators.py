@@ -3,47 +3,44 @@ import logging
 import time
 from functools import wraps
 from typing import NamedTuple
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.contrib.messages.storage.cookie import CookieStorage
-from django.http import HttpResponse
-from django.utils.cache import patch_cache_control, set_response_etag
-from django.utils.http import http_date
+from django.utils.cache import patch_cache_control
 
-from . import version as content_version
+from . import dependencies, pages
+from .fragments import _expiry
 
 logger = logging.getLogger(__name__)
 
-
-class CachedPage(NamedTuple):
-    """What the cache keeps of a page (a plain tuple: it is unpickled on every hit)."""
-
-    version: str
-    valid_until: float | None  # epoch seconds; None: until the content changes
-    headers: tuple
-    content: bytes
-
-    def is_fresh(self, version, now):
-        return self.version == version and (self.valid_until is None or now < self.valid_until)
-
-    def response(self):
-        response = HttpResponse(self.content, headers=dict(self.headers))
-        response["X-Page-Cache"] = "hit"
-        return response
+PREFETCH_MEMORY = 20_000  # URLs whose dependency keys a worker remembers (a few MB)
+_prefetch = {}  # cache key -> the keys its page needed last time: one round trip per hit
 
 
-def cache_public_page(view=None, *, expires_at=None):
+def cache_public_page(view=None, *, expires_at=None, keys=(), query=("page",)):
     """Serve this view's GETs to anonymous readers from the full-page cache.
 
     PageCacheMiddleware serves most hits before the view is reached and stores the
-    pages this decorator marks as shareable. `expires_at()` returns when the page
-    may change by itself although nothing was saved (the next scheduled
-    publication); it is called before rendering, so a page can never outlive
-    content that went live while it was rendered. Logged-in users, requests
-    carrying messages and non-GET requests bypass the cache; pages that used the
-    CSRF token or the session are never stored (the token is left out of cached
-    renders: forms fetch it from `pagecache:csrf_token`).
+    pages this decorator marks as shareable.
+
+    - `keys`: dependency keys of every page of this view (see `dependencies`); a view
+      adds its own with `depends_on(request, ...)` — an article page
+      `article.page_cache_key`. A page that declares none depends on "articles".
+    - `query`: the query parameters the view reads (a subset of
+      PAGE_CACHE_QUERY_PARAMS); every other parameter (utm_*, fbclid, typos…)
+      is left out of the cache key, so it neither misses nor stores another copy.
+    - `expires_at()`: when the page may change by itself although nothing was
+      saved (the next scheduled publication); called before rendering.
+
+    Logged-in users, requests carrying messages and non-GET requests bypass the
+    cache; pages that used the CSRF token or the session are never stored (the
+    token is left out of cached renders: forms fetch it from `pagecache:csrf_token`).
     """
+    query = tuple(sorted(query))
+    unknown = set(query) - set(settings.PAGE_CACHE_QUERY_PARAMS)
+    if unknown:
+        raise ValueError(f"Add {sorted(unknown)} to PAGE_CACHE_QUERY_PARAMS to cache on them")
 
     def decorator(view):
         @wraps(view)
@@ -53,22 +50,30 @@ def cache_public_page(view=None, *, expires_at=None):
                 patch_cache_control(response, private=True)
                 response["X-Page-Cache"] = "bypass"
                 return response
-            # PageCacheMiddleware looked up cookieless readers' pages; a reader with a
-            # (logged-out) session cookie is looked up only here.
-            lookup = getattr(request, "pagecache_lookup", None) or look_up(request)
-            if lookup.page is not None:
-                return lookup.page.response()
-            if lookup.version is None:  # the cache is unreachable (logged)
+            # PageCacheMiddleware looked up cookieless readers' pages under the
+            # parameters any page reads; a reader with a (logged-out) session cookie,
+            # or a page that reads fewer, is looked up here.
+            lookup = getattr(request, "pagecache_lookup", None)
+            if lookup is None or lookup.key != cache_key(request, query):
+                lookup = look_up(request, query)
+            if lookup.response is not None:
+                return lookup.response
+            if lookup.found is None:  # the cache is unreachable (logged)
                 return view(request, *args, **kwargs)
-            now = time.time()
-            valid_until = (
-                _timestamp(content_version.expiry(request, expires_at)) if expires_at else None
-            )
+            started = dependencies.start(lookup.found, dependencies.page_cache())
+            valid_until = _timestamp(_expiry(request, expires_at)) if expires_at else None
+            request.pagecache_holes = True  # shared blocks leave a hole (fragments.py)
+            dependencies.depends_on(request, *keys)
             response = _render(view(request, *args, **kwargs))
             if _is_storable(request, response):
-                _mark_public(response, now)
+                _mark_public(response)
                 # Stored by PageCacheMiddleware on the way out.
-                response.pagecache_entry = (lookup.key, lookup.version, valid_until)
+                response.pagecache_entry = (
+                    lookup.key,
+                    started,
+                    valid_until,
+                    dependencies.declared_keys(request),
+                )
             response["X-Page-Cache"] = "miss"
             return response
 
@@ -79,21 +84,37 @@ def cache_public_page(view=None, *, expires_at=None):
 
 class Lookup(NamedTuple):
     key: str
-    version: str | None  # None: the cache is unreachable
-    page: CachedPage | None  # a fresh page, if there is one
+    found: dict | None  # what the lookup fetched (None: the cache is unreachable)
+    response: object  # the page from the cache, if stored and fresh
 
 
-def look_up(request):
-    """This request's page in the cache, if stored and still fresh."""
-    key = cache_key(request)
+def look_up(request, query=None):
+    """This request's page from the cache, if stored and still fresh, in one round trip."""
+    key = cache_key(request, query)
+    cache = dependencies.page_cache()
     try:
-        version, page = content_version.lookup(content_version.page_cache(), key)
+        found = cache.get_many([key, dependencies.SEQUENCE_KEY, *_prefetch.get(key, ())])
+        page = found.get(key)
+        if page is None or not page.is_fresh(found, cache, time.time()):
+            return Lookup(key, found, None)
+        page, joined_again = pages.join(page, request, cache, found)
+        if joined_again:
+            cache.set(key, page, timeout=settings.PAGE_CACHE_SECONDS)
+            remember_prefetch(key, page)
+        elif key not in _prefetch:
+            remember_prefetch(key, page)
+        response = pages.response(page, request)
     except Exception:
         logger.exception("Page cache unavailable: rendering %s uncached", request.path)
         return Lookup(key, None, None)
-    if page is not None and not page.is_fresh(version, time.time()):
-        page = None
-    return Lookup(key, version, page)
+    response["X-Page-Cache"] = "hit"
+    return Lookup(key, found, response)
+
+
+def remember_prefetch(key, page):
+    if len(_prefetch) >= PREFETCH_MEMORY:
+        _prefetch.clear()
+    _prefetch[key] = page.prefetch
 
 
 def _may_be_shared(request):
@@ -118,14 +139,22 @@ def _is_anonymous_read(request):
     )
 
 
-def cache_key(request):
+def cache_key(request, query=None):
+    """The page's key: its URL with only the query parameters pages read.
+
+    `query`: those the view reads (default: any page's, PAGE_CACHE_QUERY_PARAMS),
+    kept in a fixed order; tracking parameters and anything else are dropped.
+    """
+    query = settings.PAGE_CACHE_QUERY_PARAMS if query is None else query
+    kept = ""
+    if request.META.get("QUERY_STRING"):
+        kept = urlencode(
+            [(name, value) for name in sorted(query) for value in request.GET.getlist(name)]
+        )
     # The raw Host header, cheaper than get_host(): pages are stored only after
     # CommonMiddleware validated it, so a forged host can only miss.
     url = "{}://{}{}?{}".format(
-        request.scheme,
-        request.META.get("HTTP_HOST", ""),
-        request.path,
-        request.META.get("QUERY_STRING", ""),
+        request.scheme, request.META.get("HTTP_HOST", ""), request.path, kept
     )
     return "pagecache:page:" + hashlib.md5(url.encode(), usedforsecurity=False).hexdigest()
 
@@ -163,10 +192,8 @@ def _is_storable(request, response):
     )
 
 
-def _mark_public(response, now):
-    """Validators for conditional GET, and a short shared-cache lifetime for a CDN."""
-    set_response_etag(response)
-    response["Last-Modified"] = http_date(now)
+def _mark_public(response):
+    """A short shared-cache lifetime for a CDN (validators are made when it is joined)."""
     patch_cache_control(response, public=True, max_age=0, s_maxage=settings.PAGE_CACHE_CDN_SECONDS)
 
 

@@ -6,8 +6,8 @@ from django.conf import settings
 from django.utils.cache import get_conditional_response
 from django.utils.http import parse_http_date_safe, split_header_value
 
-from . import version as content_version
-from .decorators import CachedPage, is_cookieless_read, look_up
+from . import dependencies, pages
+from .decorators import is_cookieless_read, look_up, remember_prefetch
 
 logger = logging.getLogger(__name__)
 
@@ -20,8 +20,9 @@ class PageCacheMiddleware:
     request costs. Pages are stored on the way out as the inner middleware left them (with
     their CSP, Permissions-Policy and X-Frame-Options headers); the outer middleware add
     theirs (request id, HSTS, nosniff…) to every response, hits included. Only responses a
-    `cache_public_page` view marked are stored, under the content version it read before
-    rendering.
+    `cache_public_page` view marked are stored, with the values of the dependency keys it
+    declared. A stored page is answered — miss or hit — from its entry: its shared
+    blocks joined in, compressed as the client accepts.
     """
 
     def __init__(self, get_response):
@@ -30,19 +31,37 @@ class PageCacheMiddleware:
     def __call__(self, request):
         if is_cookieless_read(request):
             lookup = look_up(request)
-            if lookup.page is not None:
-                return _conditional(request, lookup.page.response())
+            if lookup.response is not None:
+                return _conditional(request, lookup.response)
             request.pagecache_lookup = lookup  # the view need not ask again
         response = self.get_response(request)
         entry = getattr(response, "pagecache_entry", None)
         if entry is not None and _is_shareable(response):
-            key, version, valid_until = entry
-            page = CachedPage(version, valid_until, _shared_headers(response), response.content)
             try:
-                content_version.page_cache().set(key, page, timeout=settings.PAGE_CACHE_SECONDS)
+                return _store(request, response, *entry)
             except Exception:
                 logger.exception("Could not store %s in the page cache", request.path)
+        if getattr(request, "pagecache_holes", False):
+            pages.fill_holes(request, response)  # a page that will not be stored (404…)
         return response
+
+
+def _store(request, response, key, started, valid_until, keys):
+    cache = dependencies.page_cache()
+    values = dependencies.values_to_store(keys, started, cache)
+    page = pages.CachedPage(
+        values or (),
+        valid_until,
+        pages.stored_headers(_shared(response)),
+        pages.split(response.content),
+    )
+    page, _ = pages.join(page, request, cache, {})
+    if values is not None:  # None: changed while it was rendered; serve it, keep nothing
+        cache.set(key, page, timeout=settings.PAGE_CACHE_SECONDS)
+        remember_prefetch(key, page)
+    answer = pages.response(page, request)
+    answer["X-Page-Cache"] = "miss"
+    return answer
 
 
 def _conditional(request, response):
@@ -64,7 +83,7 @@ def _is_shareable(response):
     )
 
 
-def _shared_headers(response):
+def _shared(response):
     """The page's headers as every reader will get them from the cache.
 
     Reading `request.user` touches the session, so SessionMiddleware adds `Vary:
@@ -85,4 +104,4 @@ def _shared_headers(response):
             if not value:
                 continue
         headers.append((name, value))
-    return tuple(headers)
+    return dict(headers)

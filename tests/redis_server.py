@@ -60,6 +60,9 @@ def _start(binary, directory):
             "--save", "",
             "--appendonly", "no",
             "--protected-mode", "yes",
+            # As in production (docs/page-cache.md): a memory bound, least recently used out.
+            "--maxmemory", "64mb",
+            "--maxmemory-policy", "allkeys-lru",
         ],
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,

@@ -29,3 +29,9 @@ def test_static_files_are_sent_gzipped_to_browsers_that_accept_it(client, styles
     response = client.get(stylesheet_url, headers={"accept-encoding": "gzip"})
 
     assert response["Content-Encoding"] == "gzip"
+
+
+def test_static_files_are_sent_as_brotli_to_browsers_that_accept_it(client, stylesheet_url):
+    response = client.get(stylesheet_url, headers={"accept-encoding": "gzip, br"})
+
+    assert response["Content-Encoding"] == "br"
