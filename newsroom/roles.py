@@ -24,6 +24,18 @@ _REPORTER_PERMISSIONS = [
     "articles.view_author",
     "articles.view_tag",
     "articles.view_topic",  # to attach their articles to a running story
+    # Photo stories: on articles they may edit (PhotoStory.can_edit = Article.can_edit),
+    # photos uploaded many at once into the library, which they pick from.
+    "photos.view_photo",
+    "photos.add_photo",
+    "galleries.view_photostory",
+    "galleries.add_photostory",
+    "galleries.change_photostory",
+    "galleries.delete_photostory",
+    "galleries.view_storyphoto",
+    "galleries.add_storyphoto",
+    "galleries.change_storyphoto",
+    "galleries.delete_storyphoto",
 ]
 
 ROLES = {
