@@ -46,7 +46,7 @@ def photo_story(context, article):
                 item.photo,
                 "article",
                 sizes=GALLERY_SIZES,
-                lazy=number > 1 or article.cover_id is not None,
+                lazy=number > 1,  # the first is the page's lead picture
                 alt=item.photo.alt_text or item.shown_caption,
             ),
             "slide_picture": render_picture(
