@@ -198,3 +198,17 @@ def test_an_editor_reorders_the_photos_with_the_move_buttons(page, live_server, 
     expect(page.locator(".messagelist")).to_be_visible()
     assert list(story.items.values_list("pk", flat=True))[:2] == [second, first]
     assert story.items.first().caption == "Ảnh mở đầu phóng sự"
+
+
+@pytest.mark.parametrize("width", [375, 1280])
+def test_the_homepage_shows_photo_stories_in_a_photo_led_block(page, live_server, story_url, width):
+    page.set_viewport_size(SCREENS[width])
+    page.goto(live_server.url + "/")
+    block = page.locator(".photo-block")
+    expect(block.get_by_role("link", name="Ngày mùa trên ruộng bậc thang")).to_be_visible()
+    expect(block).to_contain_text("6 ảnh")
+    block.scroll_into_view_if_needed()
+    expect(block.locator("img").first).to_have_js_property("complete", True)
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
+    assert axe_violations(page) == []
+    block.screenshot(path=SCREENSHOTS / f"photo-story-home-block-{width}.png")
