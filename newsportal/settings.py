@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "readership",
     "imprint",
     "archive",  # backups, the as-published record, export and import
+    "galleries",  # photo stories: galleries → articles → photos
     "newsroom.apps.LoginProtectionConfig",  # django-axes, named in Vietnamese
     # Last: its post_migrate hook hands the roles permissions of every app above.
     "newsroom",
@@ -129,7 +130,7 @@ PAGE_CACHE_ALIAS = "default"
 # Parts shared by many pages (the "Tin mới" and "Đọc nhiều" sidebar) are cached
 # under the same content version, so a page-cache miss does not render them again.
 PAGE_CACHE_FRAGMENTS = env.bool("PAGE_CACHE_FRAGMENTS", default=True)
-PAGE_CACHE_WATCHED_APPS = ["articles", "comments", "photos", "imprint"]
+PAGE_CACHE_WATCHED_APPS = ["articles", "comments", "photos", "imprint", "galleries"]
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=600)
 # How long a CDN or proxy may reuse an anonymous page without asking (s-maxage).
 PAGE_CACHE_CDN_SECONDS = env.int("PAGE_CACHE_CDN_SECONDS", default=60)

@@ -30,6 +30,16 @@ _REPORTER_PERMISSIONS = [
     "photos.view_photo",
     "photos.add_photo",
     "photos.change_photo",
+    # Photo stories: on articles they may edit (PhotoStory.can_edit = Article.can_edit),
+    # their photos uploaded many at once into the library (above).
+    "galleries.view_photostory",
+    "galleries.add_photostory",
+    "galleries.change_photostory",
+    "galleries.delete_photostory",
+    "galleries.view_storyphoto",
+    "galleries.add_storyphoto",
+    "galleries.change_storyphoto",
+    "galleries.delete_storyphoto",
 ]
 
 ROLES = {

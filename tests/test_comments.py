@@ -302,7 +302,7 @@ def test_article_page_with_many_comments_stays_within_the_query_budget(
 ):
     CommentFactory.create_batch(60, article=article)
     # The article page's own budget (tests/test_query_counts.py): comments add none.
-    with django_assert_max_num_queries(12):
+    with django_assert_max_num_queries(13):
         assert client.get(article.get_absolute_url()).status_code == 200
 
 
