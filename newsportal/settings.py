@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "pagecache",
     "readership",
     "imprint",
+    "weather",
     "newsroom.apps.LoginProtectionConfig",  # django-axes, named in Vietnamese
     # Last: its post_migrate hook hands the roles permissions of every app above.
     "newsroom",
@@ -125,7 +126,7 @@ PAGE_CACHE_ALIAS = "default"
 # Parts shared by many pages (the "Tin mới" and "Đọc nhiều" sidebar) are cached
 # under the same content version, so a page-cache miss does not render them again.
 PAGE_CACHE_FRAGMENTS = env.bool("PAGE_CACHE_FRAGMENTS", default=True)
-PAGE_CACHE_WATCHED_APPS = ["articles", "comments", "photos", "imprint"]
+PAGE_CACHE_WATCHED_APPS = ["articles", "comments", "photos", "imprint", "weather"]
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=600)
 # How long a CDN or proxy may reuse an anonymous page without asking (s-maxage).
 PAGE_CACHE_CDN_SECONDS = env.int("PAGE_CACHE_CDN_SECONDS", default=60)
@@ -230,6 +231,10 @@ PHOTO_MAX_PIXELS = env.int("PHOTO_MAX_PIXELS", default=50_000_000)
 # The newspaper itself.
 SITE_NAME = env.str("SITE_NAME", default="Báo Sơn Hà điện tử")
 SITE_TAGLINE = env.str("SITE_TAGLINE", default="Tin tức cập nhật trong ngày")
+# The weather bulletin: "Dự báo thời tiết toàn tỉnh <WEATHER_PROVINCE> ngày 2/1/2026",
+# published in the section with this slug (created on first publication).
+WEATHER_PROVINCE = env.str("WEATHER_PROVINCE", default="Sơn Hà")
+WEATHER_SECTION_SLUG = env.str("WEATHER_SECTION_SLUG", default="ban-tin-thoi-tiet")
 
 # One JSON object per line on stdout, each carrying the id of the request it belongs to.
 # Every record propagates to the root handler exactly once (Django's own "django" handler,

@@ -24,6 +24,15 @@ _REPORTER_PERMISSIONS = [
     "articles.view_author",
     "articles.view_tag",
     "articles.view_topic",  # to attach their articles to a running story
+    # The weather bulletin: reporters type it in; editors publish it (publish_article).
+    "weather.add_bulletin",
+    "weather.change_bulletin",  # until it is published: BulletinAdmin
+    "weather.view_bulletin",
+    "weather.add_forecast",
+    "weather.change_forecast",
+    "weather.delete_forecast",
+    "weather.view_forecast",
+    "weather.view_area",
 ]
 
 ROLES = {
@@ -35,6 +44,8 @@ ROLES = {
         "articles.change_tag",
         "articles.add_topic",  # "Dòng sự kiện": open and describe running stories
         "articles.change_topic",
+        "weather.add_area",  # the areas of the province the bulletin covers
+        "weather.change_area",
         "comments.view_comment",
         "comments.change_comment",
         "comments.delete_comment",

@@ -1,0 +1,63 @@
+"""The sidebar's "Thời tiết hôm nay": the bulletin in force, shared by every page.
+
+Like "Tin mới", the box is rendered once per content version
+(pagecache.fragments): publishing or correcting a bulletin saves rows of a
+watched app, so every page and the box go stale together. It also expires by
+itself at the next moment the bulletin in force changes without any save: the
+current one running out, the next one coming into force, or a scheduled
+article (a bulletin published for later) going live.
+"""
+
+from functools import cached_property
+
+from django.template.loader import render_to_string
+from django.utils import timezone
+
+from articles.models import Article
+from pagecache import version as content_version
+from pagecache.fragments import shared_fragment
+
+from .models import Bulletin, day_month_year
+
+
+class TodaysWeather:
+    def __init__(self, request=None, now=None):
+        self.request = request
+        self.now = now or timezone.now()
+
+    @cached_property
+    def ahead(self):
+        """Published bulletins not yet expired, in order of coming into force."""
+        return list(Bulletin.objects.in_force_or_ahead(self.now))
+
+    @cached_property
+    def current(self):
+        in_force = [b for b in self.ahead if b.valid_from <= self.now]
+        return max(in_force, key=lambda b: (b.date, b.valid_from), default=None)
+
+    def changes_at(self):
+        """The next moment the box would show something else, or None."""
+        moments = [b.valid_from for b in self.ahead if b.valid_from > self.now]
+        moments += [b.valid_until for b in self.ahead if b.valid_from <= self.now]
+        scheduled = content_version.expiry(self.request, Article.objects.next_publication_time)
+        if scheduled:
+            moments.append(scheduled)
+        return min(moments, default=None)
+
+    def render(self):
+        bulletin = self.current
+        if bulletin is None:
+            return ""
+        return render_to_string(
+            "weather/todays_weather.html",
+            {
+                "bulletin": bulletin,
+                "date": day_month_year(bulletin.date),
+                "forecasts": bulletin.forecasts.select_related("area"),
+            },
+        )
+
+    def html(self):
+        return shared_fragment(
+            "weather-today", self.render, request=self.request, expires_at=self.changes_at
+        )
