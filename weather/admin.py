@@ -37,13 +37,14 @@ class AreaAdmin(admin.ModelAdmin):
 class ForecastInline(admin.TabularInline):
     model = Forecast
     form = ForecastForm
-    min_num = 1
     extra = 0
     verbose_name_plural = "dự báo theo khu vực"
 
     def get_extra(self, request, obj=None, **kwargs):
         # A new bulletin has one pre-filled row per area (BulletinAdmin.get_formset_kwargs).
-        return 0 if obj is not None else len(BulletinAdmin.starting_rows(request))
+        if obj is not None:
+            return 0
+        return len(BulletinAdmin.starting_rows(request)) or 1
 
 
 @admin.register(Bulletin)

@@ -55,14 +55,9 @@ class BulletinQuerySet(models.QuerySet):
         return self.order_by("-date", "-valid_from")
 
     def in_force_or_ahead(self, now=None):
-        """Published bulletins not yet expired, the one in force first."""
+        """Published bulletins not yet expired (the one in force and any issued ahead)."""
         now = now or timezone.now()
-        return (
-            self.published()
-            .filter(valid_until__gt=now)
-            .select_related("article__category")
-            .order_by("valid_from", "-date")
-        )
+        return self.published().filter(valid_until__gt=now)
 
 
 class Bulletin(models.Model):
@@ -118,6 +113,8 @@ class Bulletin(models.Model):
         ]
 
     def __str__(self):
+        if self.date is None:
+            return "Bản tin thời tiết mới"
         return f"Bản tin thời tiết ngày {day_month_year(self.date)}"
 
     def get_absolute_url(self):

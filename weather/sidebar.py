@@ -17,7 +17,7 @@ from articles.models import Article
 from pagecache import version as content_version
 from pagecache.fragments import shared_fragment
 
-from .models import Bulletin, day_month_year
+from .models import Bulletin, Forecast, day_month_year
 
 
 class TodaysWeather:
@@ -26,9 +26,19 @@ class TodaysWeather:
         self.now = now or timezone.now()
 
     @cached_property
+    def forecasts(self):
+        """{bulletin: its forecasts} for published bulletins not yet expired (one query)."""
+        rows = Forecast.objects.filter(
+            bulletin__in=Bulletin.objects.in_force_or_ahead(self.now)
+        ).select_related("area", "bulletin__article__category")
+        grouped = {}
+        for forecast in rows:
+            grouped.setdefault(forecast.bulletin, []).append(forecast)
+        return grouped
+
+    @property
     def ahead(self):
-        """Published bulletins not yet expired, in order of coming into force."""
-        return list(Bulletin.objects.in_force_or_ahead(self.now))
+        return list(self.forecasts)
 
     @cached_property
     def current(self):
@@ -53,7 +63,7 @@ class TodaysWeather:
             {
                 "bulletin": bulletin,
                 "date": day_month_year(bulletin.date),
-                "forecasts": bulletin.forecasts.select_related("area"),
+                "forecasts": self.forecasts[bulletin],
             },
         )
 
