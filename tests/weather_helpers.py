@@ -74,3 +74,9 @@ def admin_form_data(response, **changes):
                 data.update(_value(bound))
     data.update(changes)
     return data
+
+
+def day_in_force(now=None):
+    """The date of the bulletin in force now (after 19:00 it is tomorrow's)."""
+    local = timezone.localtime(now)
+    return local.date() + timedelta(days=1 if local.hour >= 19 else 0)
