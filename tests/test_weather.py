@@ -160,31 +160,6 @@ def test_what_an_editor_typed_is_escaped_in_the_article_and_the_box(client, edit
     assert "&lt;img src=x onerror=alert(1)&gt;" in article.body
 
 
-# --- The sanitiser keeps data tables, nothing more --------------------------
-
-
-def test_the_body_sanitiser_keeps_a_data_table_with_header_scopes():
-    from articles.sanitizer import clean_body
-
-    html = (
-        '<table><caption>Bảng</caption><thead><tr><th scope="col">A</th></tr></thead>'
-        '<tbody><tr><th scope="row">B</th><td>1</td></tr></tbody></table>'
-    )
-
-    assert clean_body(html) == html
-
-
-def test_the_body_sanitiser_drops_styles_handlers_and_odd_scopes_from_tables():
-    from articles.sanitizer import clean_body
-
-    cleaned = clean_body(
-        '<table style="x" onclick="y"><tr><th scope="javascript:x" class="c">A</th>'
-        '<td colspan="9" onmouseover="z">1</td></tr></table>'
-    )
-
-    assert cleaned == "<table><tbody><tr><th>A</th><td>1</td></tr></tbody></table>"
-
-
 # --- The sidebar box --------------------------------------------------------
 
 
