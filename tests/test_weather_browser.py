@@ -2,15 +2,20 @@
 and the sidebar's "Thời tiết hôm nay", axe-clean and without horizontal overflow,
 screenshotted at 375 and 1280 px."""
 
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
 
+from newsroom.roles import EDITOR
+from weather.models import Bulletin
 from weather.services import publish_bulletin
 
+from .admin_browser import log_in
 from .axe import axe_violations
-from .factories import ArticleFactory
+from .english_ui import english_ui_strings
+from .factories import ArticleFactory, NewsroomUserFactory
 from .weather_helpers import bulletin_for, day_in_force
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -69,3 +74,26 @@ def test_the_sidebar_box_leads_to_the_full_bulletin(live_server, page, bulletin_
     ).click()
 
     expect(page.get_by_role("heading", level=1)).to_have_text(bulletin_article.title)
+
+
+def test_an_editor_copies_the_latest_bulletin_and_publishes_it_from_one_screen(
+    live_server, page, bulletin_article
+):
+    log_in(page, live_server, NewsroomUserFactory(role=EDITOR))
+    page.set_viewport_size(SCREENS[1280])
+    page.goto(live_server.url + "/admin/weather/bulletin/")
+
+    page.get_by_role("link", name="Chép từ bản tin gần nhất").click()
+    expect(page.get_by_text("Đang chép từ Bản tin thời tiết ngày")).to_be_visible()
+    assert page.locator("#id_forecasts-2-temperature_min").input_value() == "4"
+    page.locator("#id_forecasts-2-temperature_min").fill("6")
+    assert english_ui_strings(page) == []
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=SCREENSHOTS / "weather-admin-copy-1280.png", full_page=True)
+    page.get_by_role("button", name="Lưu và xuất bản").click()
+
+    expect(page.locator(".messagelist")).to_contain_text("Đã xuất bản “Dự báo thời tiết toàn tỉnh")
+    copy = Bulletin.objects.latest_first().first()
+    assert copy.date == bulletin_article.weather_bulletin.date + timedelta(days=1)
+    assert copy.article.is_visible
+    assert copy.forecasts.get(area__name="Huyện Phù Vân").temperature_min == 6

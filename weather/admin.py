@@ -40,6 +40,16 @@ class ForecastInline(admin.TabularInline):
     extra = 0
     verbose_name_plural = "dự báo theo khu vực"
 
+    class Media:
+        css = {"all": ["weather/bulletin-admin.css"]}
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        field = super().formfield_for_dbfield(db_field, request, **kwargs)
+        if db_field.name == "area":
+            # A plain list of areas: adding or editing one belongs to its own screen.
+            field.widget = field.widget.widget
+        return field
+
     def get_extra(self, request, obj=None, **kwargs):
         # A new bulletin has one pre-filled row per area (BulletinAdmin.get_formset_kwargs).
         if obj is not None:

@@ -15,9 +15,10 @@ class ForecastForm(forms.ModelForm):
         model = Forecast
         fields = ["area", "sky", "rain", "temperature_min", "temperature_max", "wind", "warnings"]
         widgets = {
-            "sky": forms.TextInput(attrs={"size": 24}),
-            "rain": forms.TextInput(attrs={"size": 18}),
-            "wind": forms.TextInput(attrs={"size": 18}),
+            # Short boxes of two lines: seven columns fit beside the admin's menu.
+            "sky": forms.Textarea(attrs={"rows": 2, "cols": 16}),
+            "rain": forms.Textarea(attrs={"rows": 2, "cols": 12}),
+            "wind": forms.Textarea(attrs={"rows": 2, "cols": 12}),
         }
 
     def has_changed(self):
