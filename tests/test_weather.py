@@ -372,7 +372,7 @@ def test_a_minimum_above_the_maximum_is_refused_in_vietnamese_and_nothing_is_los
 
     assert response.status_code == 200
     assert "Nhiệt độ thấp nhất không được cao hơn nhiệt độ cao nhất." in response.text
-    assert ">Sửa dở</textarea>" in response.text  # what was typed is still in the form
+    assert "Sửa dở</textarea>" in response.text  # what was typed is still in the form
     assert Forecast.objects.get(area__name="Thành phố Tân Sơn").temperature_min == 8
 
 
