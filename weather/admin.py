@@ -66,6 +66,7 @@ class BulletinAdmin(admin.ModelAdmin):
     actions = ["publish_selected"]
     change_form_template = "admin/weather/bulletin/change_form.html"
     change_list_template = "admin/weather/bulletin/change_list.html"
+    view_on_site = False  # the form links to the article itself once there is one
 
     # --- Who may do what --------------------------------------------------
 

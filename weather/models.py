@@ -132,10 +132,6 @@ class Bulletin(models.Model):
             f"ngày {day_month_year(self.date)}"
         )
 
-    @property
-    def is_published(self):
-        return self.article_id is not None and self.article.is_visible
-
     def next_in_series(self):
         """Station, summary and validity for the next day: where "copy" starts from."""
         return {
