@@ -16,6 +16,7 @@ from articles.models import Article
 from newsroom.roles import EDITOR, REPORTER
 from weather.models import Bulletin, Forecast
 from weather.services import publish_bulletin
+from weather.sidebar import TodaysWeather
 
 from .factories import ArticleFactory, NewsroomUserFactory
 from .weather_helpers import admin_form_data, areas, bulletin_for
@@ -178,6 +179,19 @@ def test_the_sidebar_shows_the_bulletin_in_force_on_every_page(client, editor):
         assert "10\u201317°C" in box
         assert '<strong class="weather-today__warning">Rét đậm</strong>' in box
         assert f'href="{article.get_absolute_url()}"' in box
+
+
+def test_the_box_is_one_query_that_leaves_the_articles_text_alone(
+    editor, django_assert_num_queries
+):
+    publish_bulletin(bulletin_for(), by=editor)
+
+    with django_assert_num_queries(1) as captured:
+        html = TodaysWeather().render()
+
+    assert "Huyện Phù Vân" in html
+    assert "search_text" not in captured[0]["sql"]
+    assert '"articles_article"."body"' not in captured[0]["sql"]
 
 
 def test_there_is_no_weather_box_without_a_published_bulletin_in_force(client, editor):

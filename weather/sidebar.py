@@ -28,9 +28,25 @@ class TodaysWeather:
     @cached_property
     def forecasts(self):
         """{bulletin: its forecasts} for published bulletins not yet expired (one query)."""
-        rows = Forecast.objects.filter(
-            bulletin__in=Bulletin.objects.in_force_or_ahead(self.now)
-        ).select_related("area", "bulletin__article__category")
+        rows = (
+            Forecast.objects.filter(bulletin__in=Bulletin.objects.in_force_or_ahead(self.now))
+            .select_related("area", "bulletin__article__category")
+            # Only what the box shows: not the article's text nor its search copies.
+            .only(
+                "sky",
+                "temperature_min",
+                "temperature_max",
+                "warnings",
+                "area__name",
+                "area__position",
+                "bulletin__station",
+                "bulletin__date",
+                "bulletin__valid_from",
+                "bulletin__valid_until",
+                "bulletin__article__slug",
+                "bulletin__article__category__slug",
+            )
+        )
         grouped = {}
         for forecast in rows:
             grouped.setdefault(forecast.bulletin, []).append(forecast)
