@@ -35,7 +35,16 @@ from .manifest import ArchiveError, file_sha256, project_version
 
 FORMAT = "newsportal-content"
 VERSION = 1
-CONTENT_APPS = ["photos", "articles", "galleries", "comments", "readership", "imprint", "archive"]
+CONTENT_APPS = [
+    "photos",
+    "articles",
+    "galleries",
+    "comments",
+    "readership",
+    "imprint",
+    "weather",
+    "archive",
+]
 
 
 class PreciseEncoder(DjangoJSONEncoder):

@@ -30,6 +30,14 @@ TAGS = {
     "figure",
     "figcaption",
     "img",
+    # Tables of data (the weather bulletin): header cells say what they head.
+    "table",
+    "caption",
+    "thead",
+    "tbody",
+    "tr",
+    "th",
+    "td",
 }
 ATTRIBUTES = {
     "*": set(),  # replaces ammonia's default generic attributes (lang, title)
@@ -38,6 +46,7 @@ ATTRIBUTES = {
     # data-file: the library photo (photos.Photo) the figure shows; it is rendered
     # through that photo's renditions.
     "img": {"src", "alt", "width", "height", "data-file"},
+    "th": {"scope"},
 }
 URL_SCHEMES = {"http", "https", "mailto", "tel"}
 # Headings in the body start at h2: the article title is the page's h1.
@@ -45,6 +54,8 @@ HEADING_LEVELS = [2, 3, 4]
 
 
 def _attribute_filter(attribute, value):
+    if attribute == "scope":
+        return value if value in ("col", "row", "colgroup", "rowgroup") else None
     if attribute == "data-file":
         return value if value.isdigit() else None
     if attribute in ("href", "src") and "`" in value:

@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "imprint",
     "archive",  # backups, the as-published record, export and import
     "galleries",  # photo stories: galleries → articles → photos
+    "weather",
     "newsroom.apps.LoginProtectionConfig",  # django-axes, named in Vietnamese
     # Last: its post_migrate hook hands the roles permissions of every app above.
     "newsroom",
@@ -130,7 +131,7 @@ PAGE_CACHE_ALIAS = "default"
 # Parts shared by many pages (the "Tin mới" and "Đọc nhiều" sidebar) are cached
 # under the same content version, so a page-cache miss does not render them again.
 PAGE_CACHE_FRAGMENTS = env.bool("PAGE_CACHE_FRAGMENTS", default=True)
-PAGE_CACHE_WATCHED_APPS = ["articles", "comments", "photos", "imprint", "galleries"]
+PAGE_CACHE_WATCHED_APPS = ["articles", "comments", "photos", "imprint", "galleries", "weather"]
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=600)
 # How long a CDN or proxy may reuse an anonymous page without asking (s-maxage).
 PAGE_CACHE_CDN_SECONDS = env.int("PAGE_CACHE_CDN_SECONDS", default=60)
@@ -275,6 +276,10 @@ SECURITY_TXT_EXPIRES = (
     if (_expires := env.str("SECURITY_TXT_EXPIRES", default=""))
     else None
 )
+# The weather bulletin: "Dự báo thời tiết toàn tỉnh <WEATHER_PROVINCE> ngày 2/1/2026",
+# published in the section with this slug (created on first publication).
+WEATHER_PROVINCE = env.str("WEATHER_PROVINCE", default="Sơn Hà")
+WEATHER_SECTION_SLUG = env.str("WEATHER_SECTION_SLUG", default="ban-tin-thoi-tiet")
 
 # One JSON object per line on stdout, each carrying the id of the request it belongs to.
 # Every record propagates to the root handler exactly once (Django's own "django" handler,

@@ -40,6 +40,15 @@ _REPORTER_PERMISSIONS = [
     "galleries.add_storyphoto",
     "galleries.change_storyphoto",
     "galleries.delete_storyphoto",
+    # The weather bulletin: reporters type it in; editors publish it (publish_article).
+    "weather.add_bulletin",
+    "weather.change_bulletin",  # until it is published: BulletinAdmin
+    "weather.view_bulletin",
+    "weather.add_forecast",
+    "weather.change_forecast",
+    "weather.delete_forecast",
+    "weather.view_forecast",
+    "weather.view_area",
 ]
 
 ROLES = {
@@ -53,6 +62,8 @@ ROLES = {
         "articles.change_topic",
         "articles.add_author",  # and edit any profile (Author.can_edit)
         "photos.change_any_photo",  # edit and replace any photo in the library
+        "weather.add_area",  # the areas of the province the bulletin covers
+        "weather.change_area",
         "comments.view_comment",
         "comments.change_comment",
         "comments.delete_comment",

@@ -10,7 +10,7 @@ from django.contrib.messages.storage.cookie import CookieStorage
 from django.utils.cache import patch_cache_control
 
 from . import dependencies, pages
-from .fragments import _expiry
+from .fragments import expiry
 
 logger = logging.getLogger(__name__)
 
@@ -61,7 +61,7 @@ def cache_public_page(view=None, *, expires_at=None, keys=(), query=("page",)):
             if lookup.found is None:  # the cache is unreachable (logged)
                 return view(request, *args, **kwargs)
             started = dependencies.start(lookup.found, dependencies.page_cache())
-            valid_until = _timestamp(_expiry(request, expires_at)) if expires_at else None
+            valid_until = _timestamp(expiry(request, expires_at)) if expires_at else None
             request.pagecache_holes = True  # shared blocks leave a hole (fragments.py)
             dependencies.depends_on(request, *keys)
             response = _render(view(request, *args, **kwargs))

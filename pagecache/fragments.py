@@ -86,7 +86,7 @@ def load(name, render, keys, expires_at, request, found=None):
     except Exception:
         logger.exception("Fragment cache unavailable: rendering %s", name)
         return CachedFragment((), None, render(), secrets.token_hex(6))
-    moment = _expiry(request, expires_at) if expires_at else None
+    moment = expiry(request, expires_at) if expires_at else None
     fragment = CachedFragment((), moment.timestamp() if moment else None, render(), "")
     try:
         values = dependencies.values_to_store({*keys, dependencies.EVERYTHING}, started, cache)
@@ -98,7 +98,7 @@ def load(name, render, keys, expires_at, request, found=None):
     return fragment
 
 
-def _expiry(request, expires_at):
+def expiry(request, expires_at):
     """`expires_at()`, asked once per request: a page and its shared parts ask alike."""
     if request is None:
         return expires_at()

@@ -29,6 +29,14 @@ ALLOWED = {
     "figure": set(),
     "figcaption": set(),
     "img": {"src", "alt", "width", "height", "data-file"},
+    # Data tables (the weather bulletin): header cells keep only their scope.
+    "table": set(),
+    "caption": set(),
+    "thead": set(),
+    "tbody": set(),
+    "tr": set(),
+    "th": {"scope"},
+    "td": set(),
 }
 SAFE_SCHEMES = {"", "http", "https", "mailto", "tel"}
 
@@ -147,3 +155,21 @@ def test_the_admin_form_sanitises_the_body_an_editor_posts(staff_client):
     )
     assert response.status_code == 302
     assert Article.objects.get().body == '<p>Nội dung <img src="x"></p>'
+
+
+def test_the_body_sanitiser_keeps_a_data_table_with_header_scopes():
+    html = (
+        '<table><caption>Bảng</caption><thead><tr><th scope="col">A</th></tr></thead>'
+        '<tbody><tr><th scope="row">B</th><td>1</td></tr></tbody></table>'
+    )
+
+    assert clean_body(html) == html
+
+
+def test_the_body_sanitiser_drops_styles_handlers_and_odd_scopes_from_tables():
+    cleaned = clean_body(
+        '<table style="x" onclick="y"><tr><th scope="javascript:x" class="c">A</th>'
+        '<td colspan="9" onmouseover="z">1</td></tr></table>'
+    )
+
+    assert cleaned == "<table><tbody><tr><th>A</th><td>1</td></tr></tbody></table>"

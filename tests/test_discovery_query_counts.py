@@ -48,12 +48,12 @@ def newsroom(request, django_db_setup, django_db_blocker):
 
 
 PAGES = {
-    "search": (lambda a: f"{reverse('articles:search')}?q=mua+mang", 7),
-    "search-page-2": (lambda a: f"{reverse('articles:search')}?q=mua+mang&page=2", 7),
-    "search-without-words": (lambda a: f"{reverse('articles:search')}?q=%21", 5),
-    "tag": (lambda a: a.tags.get().get_absolute_url(), 8),
-    "author": (lambda a: a.authors.get().get_absolute_url(), 8),
-    "topic": (lambda a: a.topics.get().get_absolute_url(), 8),
+    "search": (lambda a: f"{reverse('articles:search')}?q=mua+mang", 8),
+    "search-page-2": (lambda a: f"{reverse('articles:search')}?q=mua+mang&page=2", 8),
+    "search-without-words": (lambda a: f"{reverse('articles:search')}?q=%21", 6),
+    "tag": (lambda a: a.tags.get().get_absolute_url(), 9),
+    "author": (lambda a: a.authors.get().get_absolute_url(), 9),
+    "topic": (lambda a: a.topics.get().get_absolute_url(), 9),
     # The homepage: its stories (one query), and the "Phóng sự ảnh" block (galleries).
     "homepage": (lambda a: "/", 7),
     "site-feed": (lambda a: reverse("articles:feed"), 3),
@@ -68,8 +68,9 @@ PAGES = {
 
 # A cached reader page adds one query on a miss (when the next scheduled article goes
 # live); these count the miss, a hit costs none. They also count the parts every page
-# shares rendered cold — the section menu, "Tin mới", "Đọc nhiều" and the press masthead
-# in the footer, a query each (then shared by every page until content changes) —
+# shares rendered cold — the section menu, "Tin mới", "Đọc nhiều", "Thời tiết hôm nay"
+# and the press masthead in the footer, a query each (then shared by every page until
+# content changes) —
 # plus that same "next scheduled" query on pages the page cache does not keep
 # (search); other pages reuse it.
 @pytest.mark.django_db

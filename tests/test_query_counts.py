@@ -15,11 +15,12 @@ from .factories import (
 
 pytestmark = pytest.mark.django_db
 
-# The article page, the costliest, runs 13 cold: the article, its authors, tags, topics and
+# The article page, the costliest, runs 14 cold: the article, its authors, tags, topics and
 # figures, the comment count, "Tin liên quan", the photos of its photo story if it is one
 # (galleries: asked on every article, since articles do not know that app), and what every
-# page shares (menu, "Tin mới", "Đọc nhiều", the footer's press masthead, the next
-# scheduled publication). The homepage and a section page add their photo-story block.
+# page shares (menu, "Tin mới", "Đọc nhiều", "Thời tiết hôm nay", the footer's press
+# masthead, the next scheduled publication). The homepage and a section page add their
+# photo-story block.
 MAX_QUERIES = 13
 
 
