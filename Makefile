@@ -20,6 +20,7 @@ $(VENV)/.installed: pyproject.toml constraints.txt
 run: $(VENV)/.installed
 	DEBUG=true $(PY) manage.py migrate --no-input
 	DEBUG=true $(PY) manage.py seed_demo
+	DEBUG=true $(PY) manage.py seed_demo_media
 	DEBUG=true $(PY) manage.py demo_editor
 	DEBUG=true $(PY) manage.py runserver $(HOST):$(PORT)
 

@@ -13,6 +13,7 @@ urlpatterns = [
     path("binh-luan/", include("comments.urls")),
     path("", include("pagecache.urls")),
     path("", include("readership.urls")),
+    path("", include("multimedia.urls")),
     path("", include("articles.urls")),
 ]
 

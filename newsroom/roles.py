@@ -24,6 +24,16 @@ _REPORTER_PERMISSIONS = [
     "articles.view_author",
     "articles.view_tag",
     "articles.view_topic",  # to attach their articles to a running story
+    # Video and audio versions of their articles (multimedia/admin.py: only where
+    # they may change the article itself).
+    "multimedia.add_video",
+    "multimedia.change_video",
+    "multimedia.delete_video",
+    "multimedia.view_video",
+    "multimedia.add_audio",
+    "multimedia.change_audio",
+    "multimedia.delete_audio",
+    "multimedia.view_audio",
 ]
 
 ROLES = {
