@@ -6,6 +6,8 @@ touch an article's media exactly when they may change the article itself.
 """
 
 from django.contrib import admin
+from django.forms.formsets import INITIAL_FORM_COUNT, TOTAL_FORM_COUNT
+from django.forms.models import BaseInlineFormSet
 
 from articles.admin import ArticleAdmin
 from articles.models import Article
@@ -13,7 +15,21 @@ from articles.models import Article
 from .models import Audio, Video
 
 
+class UntouchedUnlessPosted(BaseInlineFormSet):
+    """A POST of the article form that says nothing of its media (a script, a form
+    rendered before this app was installed) leaves the media as they are, instead of
+    failing on the missing management form."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.is_bound and self.add_prefix(TOTAL_FORM_COUNT) not in self.data:
+            self.data = self.data.copy()
+            self.data[self.add_prefix(TOTAL_FORM_COUNT)] = "0"
+            self.data[self.add_prefix(INITIAL_FORM_COUNT)] = "0"
+
+
 class ArticleMediaInline(admin.StackedInline):
+    formset = UntouchedUnlessPosted
     extra = 0
     max_num = 1
     can_delete = True

@@ -19,6 +19,8 @@ pytestmark = pytest.mark.django_db
 # figures, the comment count, "Tin liên quan", and what every page shares (menu, "Tin mới",
 # "Đọc nhiều", the footer's press masthead, the next scheduled publication).
 MAX_QUERIES = 12
+# Plus one for the article's video and audio (multimedia/templatetags/multimedia.py).
+ARTICLE_PAGE_MAX_QUERIES = MAX_QUERIES + 1
 
 
 @pytest.fixture(params=[1000, 10000], ids=["1000-articles", "10000-articles"])
@@ -53,7 +55,7 @@ def test_section_page_query_count_is_bounded(client, newsroom, django_assert_max
 
 
 def test_article_page_query_count_is_bounded(client, newsroom, django_assert_max_num_queries):
-    with django_assert_max_num_queries(MAX_QUERIES):
+    with django_assert_max_num_queries(ARTICLE_PAGE_MAX_QUERIES):
         response = client.get(newsroom.get_absolute_url())
     assert response.status_code == 200
     assert response.text.count("<picture>") >= 3 + 1  # cover, two figures, related cards
