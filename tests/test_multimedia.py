@@ -5,6 +5,7 @@ import json
 
 import feedparser
 import pytest
+from django.core.management import call_command
 from django.urls import reverse
 
 from multimedia.models import Audio, Video
@@ -293,3 +294,12 @@ def test_an_article_form_post_that_omits_the_media_leaves_them_untouched(client)
     assert response.status_code == 302
     video.refresh_from_db()
     assert video.article.title == "Tiêu đề mới" and video.file
+
+
+def test_demo_media_seed_adds_a_captioned_video_and_an_audio_article_once():
+    call_command("seed_demo_media")
+    call_command("seed_demo_media")
+    video, audio = Video.objects.get(), Audio.objects.get()
+    assert video.poster and video.captions and video.content_type == "video/mp4"
+    assert video.article.category.name == "Video" and video.article.is_visible
+    assert audio.content_type == "audio/mp4" and audio.duration == pytest.approx(6, abs=0.2)

@@ -76,7 +76,9 @@ class Command(BaseCommand):
             video.save()
             made += 1
         if not Audio.objects.filter(article__title=AUDIO_ARTICLE["title"]).exists():
-            category = Category.objects.exclude(pk=section.pk).order_by("menu_position").first()
+            category = (
+                Category.objects.exclude(pk=section.pk).order_by("menu_position").first() or section
+            )
             cover = Photo(
                 caption="Chuồng trại được che chắn trước đợt rét",
                 credit=author.name,
