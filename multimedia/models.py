@@ -111,7 +111,7 @@ class Video(models.Model):
         ]
 
     def __str__(self):
-        return f"Video: {self.article}"
+        return str(self.article)  # the admin inline says "Video" already
 
     def save(self, *args, **kwargs):
         if self.file and (not self.file._committed or not self.content_type):
@@ -184,7 +184,7 @@ class Audio(models.Model):
         verbose_name_plural = "bản nghe"
 
     def __str__(self):
-        return f"Bản nghe: {self.article}"
+        return str(self.article)  # the admin inline says "Bản nghe" already
 
     def save(self, *args, **kwargs):
         if self.file and (not self.file._committed or not self.content_type):

@@ -6,11 +6,14 @@ from pathlib import Path
 
 import pytest
 from django.core.files.base import ContentFile
+from django.urls import reverse
 from playwright.sync_api import expect
 
 from articles.demo_images import landscape_jpeg
 from multimedia.models import Audio, Video
+from newsroom.roles import REPORTER
 
+from .admin_browser import log_in, role_user
 from .axe import axe_violations
 from .factories import ArticleFactory, CategoryFactory, PhotoFactory
 from .media_samples import captions_upload, m4a_bytes, mp4_bytes, upload
@@ -160,3 +163,34 @@ def test_media_article_passes_axe_fits_the_screen_and_is_screenshotted(
     assert axe_violations(page) == []
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=SCREENSHOTS / f"multimedia-{name}-{width}.png", full_page=True)
+
+
+def test_reporter_attaches_a_video_in_the_article_form_and_a_refusal_is_in_vietnamese(
+    live_server, page, tmp_path
+):
+    reporter = role_user(REPORTER)
+    article = ArticleFactory(draft=True, title="Phóng sự đồi chè", created_by=reporter)
+    poster = PhotoFactory(caption="Đồi chè")
+    log_in(page, live_server, reporter)
+    page.set_viewport_size(SCREENS[1280])
+    page.goto(live_server.url + reverse("admin:articles_article_change", args=[article.pk]))
+    fake = tmp_path / "phong-su.mp4"
+    fake.write_bytes("Đây không phải video\n".encode() * 40)
+    page.get_by_text("Thêm Video khác").click()
+    page.locator("#id_video-0-file").set_input_files(fake)
+    page.locator("#id_video-0-poster").evaluate(
+        "(select, pk) => select.add(new Option('Đồi chè', pk, true, true))", str(poster.pk)
+    )
+    page.get_by_role("button", name="Lưu và tiếp tục sửa").click()
+    expect(page.locator(".errorlist")).to_contain_text(
+        "Tệp này không phải là video. Chỉ nhận video MP4"
+    )
+    real = tmp_path / "phong-su-that.mp4"
+    real.write_bytes(mp4_bytes())
+    page.locator("#id_video-0-file").set_input_files(real)
+    page.get_by_role("button", name="Lưu và tiếp tục sửa").click()
+    expect(page.locator(".messagelist")).to_be_visible()
+    expect(page.locator(".inline-group").first).to_contain_text("0:04")
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.locator(".inline-group").first.screenshot(path=SCREENSHOTS / "multimedia-admin-1280.png")
+    assert Video.objects.get(article=article).content_type == "video/mp4"
