@@ -22,6 +22,7 @@ run: $(VENV)/.installed
 	DEBUG=true $(PY) manage.py seed_demo
 	DEBUG=true $(PY) manage.py seed_photo_stories
 	DEBUG=true $(PY) manage.py seed_weather
+	DEBUG=true $(PY) manage.py seed_demo_media
 	DEBUG=true $(PY) manage.py demo_editor
 	DEBUG=true $(PY) manage.py runserver $(HOST):$(PORT)
 

@@ -43,6 +43,7 @@ CONTENT_APPS = [
     "readership",
     "imprint",
     "weather",
+    "multimedia",
     "archive",
 ]
 

@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "archive",  # backups, the as-published record, export and import
     "galleries",  # photo stories: galleries → articles → photos
     "weather",
+    "multimedia",
     "newsroom.apps.LoginProtectionConfig",  # django-axes, named in Vietnamese
     # Last: its post_migrate hook hands the roles permissions of every app above.
     "newsroom",
@@ -131,7 +132,15 @@ PAGE_CACHE_ALIAS = "default"
 # Parts shared by many pages (the "Tin mới" and "Đọc nhiều" sidebar) are cached
 # under the same content version, so a page-cache miss does not render them again.
 PAGE_CACHE_FRAGMENTS = env.bool("PAGE_CACHE_FRAGMENTS", default=True)
-PAGE_CACHE_WATCHED_APPS = ["articles", "comments", "photos", "imprint", "galleries", "weather"]
+PAGE_CACHE_WATCHED_APPS = [
+    "articles",
+    "comments",
+    "photos",
+    "imprint",
+    "galleries",
+    "weather",
+    "multimedia",
+]
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=600)
 # How long a CDN or proxy may reuse an anonymous page without asking (s-maxage).
 PAGE_CACHE_CDN_SECONDS = env.int("PAGE_CACHE_CDN_SECONDS", default=60)
@@ -262,6 +271,12 @@ POSTGRESQL_BIN_DIR = env.str("POSTGRESQL_BIN_DIR", default="")
 # (a small file can still decode to gigabytes: a decompression bomb).
 PHOTO_MAX_UPLOAD_MB = env.int("PHOTO_MAX_UPLOAD_MB", default=15)
 PHOTO_MAX_PIXELS = env.int("PHOTO_MAX_PIXELS", default=50_000_000)
+# Video and audio uploads (multimedia/uploads.py): size and length limits.
+VIDEO_MAX_UPLOAD_MB = env.int("VIDEO_MAX_UPLOAD_MB", default=500)
+VIDEO_MAX_SECONDS = env.int("VIDEO_MAX_SECONDS", default=30 * 60)
+AUDIO_MAX_UPLOAD_MB = env.int("AUDIO_MAX_UPLOAD_MB", default=100)
+AUDIO_MAX_SECONDS = env.int("AUDIO_MAX_SECONDS", default=90 * 60)
+CAPTIONS_MAX_KB = env.int("CAPTIONS_MAX_KB", default=512)
 
 # The newspaper itself.
 SITE_NAME = env.str("SITE_NAME", default="Báo Sơn Hà điện tử")

@@ -19,6 +19,7 @@ urlpatterns = [
     path("manifest.webmanifest", wellknown.web_manifest, name="web_manifest"),
     path("", include("pagecache.urls")),
     path("", include("readership.urls")),
+    path("", include("multimedia.urls")),
     path("", include("articles.urls")),
 ]
 

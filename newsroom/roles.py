@@ -49,6 +49,16 @@ _REPORTER_PERMISSIONS = [
     "weather.delete_forecast",
     "weather.view_forecast",
     "weather.view_area",
+    # Video and audio versions of their articles (multimedia/admin.py: only where
+    # they may change the article itself).
+    "multimedia.add_video",
+    "multimedia.change_video",
+    "multimedia.delete_video",
+    "multimedia.view_video",
+    "multimedia.add_audio",
+    "multimedia.change_audio",
+    "multimedia.delete_audio",
+    "multimedia.view_audio",
 ]
 
 ROLES = {

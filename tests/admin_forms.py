@@ -19,7 +19,21 @@ def article_form_data(article=None, **changes):
         url = reverse("admin:articles_article_add")
     else:
         url = reverse("admin:articles_article_change", args=[article.pk])
-    form = client.get(url).context["adminform"].form
+    context = client.get(url).context
+    form = context["adminform"].form
+    data = {}
+    # Inlines other apps add to the article form (video, audio): their management forms
+    # and current rows, unchanged.
+    for inline in context["inline_admin_formsets"]:
+        data.update(_form_data(inline.formset.management_form))
+        for inline_form in inline.formset.forms:
+            data.update(_form_data(inline_form))
+    data.update(_form_data(form))
+    data.update(changes)
+    return data
+
+
+def _form_data(form):
     data = {}
     for bound in form:
         value, widget = bound.value(), bound.field.widget
@@ -36,5 +50,4 @@ def article_form_data(article=None, **changes):
             data[bound.html_name] = [str(getattr(item, "pk", item)) for item in value]
         elif value is not None:
             data[bound.html_name] = value
-    data.update(changes)
     return data
