@@ -706,6 +706,11 @@ class Article(EditorialWorkflow, models.Model):
         """The key of this article's own page (its text, its comments) in the page cache."""
         return f"article:{self.pk}"
 
+    # What page_cache_keys() reads: a bulk write (pagecache.querysets) reads just these,
+    # the relations prefetched, and reads nothing again after setting none of the fields.
+    page_cache_fields = ("status", "published_at", "category")
+    page_cache_relations = ("tags", "authors", "topics")
+
     def page_cache_keys(self, *, changed=False):
         """The page-cache keys of every page showing this article (pagecache.dependencies).
 
@@ -717,10 +722,17 @@ class Article(EditorialWorkflow, models.Model):
         keys = {self.page_cache_key}
         if self.is_visible and self.pk is not None:
             keys |= {"articles", f"section:{self.category_id}"}
-            keys |= {f"tag:{pk}" for pk in self.tags.values_list("pk", flat=True)}
-            keys |= {f"author:{pk}" for pk in self.authors.values_list("pk", flat=True)}
-            keys |= {f"topic:{pk}" for pk in self.topics.values_list("pk", flat=True)}
+            keys |= {f"tag:{pk}" for pk in self._related_pks("tags")}
+            keys |= {f"author:{pk}" for pk in self._related_pks("authors")}
+            keys |= {f"topic:{pk}" for pk in self._related_pks("topics")}
         return keys
+
+    def _related_pks(self, relation):
+        """The pks of a many-to-many relation: prefetched ones if there, else one query."""
+        prefetched = getattr(self, "_prefetched_objects_cache", {})
+        if relation in prefetched:
+            return [row.pk for row in prefetched[relation]]
+        return getattr(self, relation).values_list("pk", flat=True)
 
     @property
     def is_visible(self):

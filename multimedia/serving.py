@@ -10,7 +10,7 @@ the stored, content-detected type with `nosniff` (set by SecurityMiddleware).
 
 import re
 
-from django.http import FileResponse, HttpResponse
+from django.http import FileResponse, Http404, HttpResponse
 
 RANGE = re.compile(r"^bytes=(\d*)-(\d*)$")
 CHUNK = 64 * 1024
@@ -50,7 +50,11 @@ def parse_range(header, size):
 
 def ranged_file_response(request, field_file, content_type):
     storage, name = field_file.storage, field_file.name
-    size = storage.size(name)
+    try:
+        size = storage.size(name)
+    except (FileNotFoundError, NotADirectoryError):
+        # A row whose file is gone (deleted by hand, media not restored yet): not a 500.
+        raise Http404("Tệp không còn trên máy chủ.") from None
     wanted = parse_range(request.headers.get("Range"), size)
     if wanted == "unsatisfiable":
         response = HttpResponse(status=416)

@@ -301,8 +301,9 @@ def test_article_page_with_many_comments_stays_within_the_query_budget(
     client, article, django_assert_max_num_queries
 ):
     CommentFactory.create_batch(60, article=article)
-    # The article page's own budget (tests/test_query_counts.py): comments add none.
-    with django_assert_max_num_queries(13):
+    # The article page's own budget (ARTICLE_PAGE_MAX_QUERIES in tests/test_query_counts.py):
+    # comments add none.
+    with django_assert_max_num_queries(15):
         assert client.get(article.get_absolute_url()).status_code == 200
 
 

@@ -4,6 +4,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from archive.models import PublishedVersion
 from articles.models import Article, Author, Category, Tag, Topic
 from readership.models import DailyArticleViews
 
@@ -43,7 +44,7 @@ def newsroom(request, django_db_setup, django_db_blocker):
             for n, a in enumerate(articles[:20])
         )
         yield first
-        for model in (DailyArticleViews, Article, Tag, Topic, Author, Category):
+        for model in (DailyArticleViews, Article, Tag, Topic, Author, Category, PublishedVersion):
             model.objects.all().delete()
 
 
@@ -54,8 +55,9 @@ PAGES = {
     "tag": (lambda a: a.tags.get().get_absolute_url(), 9),
     "author": (lambda a: a.authors.get().get_absolute_url(), 9),
     "topic": (lambda a: a.topics.get().get_absolute_url(), 9),
-    # The homepage: its stories (one query), and the "Phóng sự ảnh" block (galleries).
-    "homepage": (lambda a: "/", 7),
+    # The homepage: its stories (one query), the "Phóng sự ảnh" block (galleries) and
+    # the "Thời tiết hôm nay" box (weather).
+    "homepage": (lambda a: "/", 8),
     "site-feed": (lambda a: reverse("articles:feed"), 3),
     "section-feed": (lambda a: reverse("articles:category_feed", args=[a.category.slug]), 4),
     # Each sitemap: a count for its pages and its latest change.

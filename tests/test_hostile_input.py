@@ -13,11 +13,14 @@ import pytest
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
+from archive.models import PublishedVersion
 from articles.models import Article, Author, Category, Tag, Topic
+from multimedia.models import Audio, Video
 from photos.models import Photo
 
 from .factories import ArticleFactory, CommentFactory, PhotoFactory, TagFactory, TopicFactory
 from .hostile_corpus import CORPUS
+from .media_samples import captions_upload, m4a_bytes, mp4_bytes, upload
 
 pytestmark = pytest.mark.django_db
 
@@ -41,50 +44,66 @@ def public_routes(patterns=None, namespace=""):
 def site(django_db_setup, django_db_blocker):
     """A small newspaper, one example URL per public route, and the forms its pages carry."""
     with django_db_blocker.unblock():
-        article = ArticleFactory(tags=[TagFactory()], topics=[TopicFactory()], cover=PhotoFactory())
-        CommentFactory(article=article)
-        candidates = {
-            "pk": [article.pk],
-            "category": [article.category.slug],
-            "section": ["chuyen-muc", "dong-su-kien", "bai-viet"],  # sitemap sections
-            "name": [article.cover.rendition("card")["jpeg"]],  # a file under /media/
-            "slug": [
-                article.category.slug,
-                article.authors.get().slug,
-                article.tags.get().slug,
-                article.topics.get().slug,
-                article.slug,
-            ],
-        }
-        client = Client()
-        urls, hostile_paths = {}, set()
-        for name, arguments in public_routes():
-            for values in itertools.product(*(candidates[arg] for arg in arguments)):
-                kwargs = dict(zip(arguments, values, strict=True))
-                url = reverse(name, kwargs=kwargs)
-                status = client.get(url).status_code
-                # 405: a POST-only route; 301 from a fixed address: a redirect route (/rss).
-                if status in (200, 405) or (status == 301 and not arguments):
-                    urls[name] = url
-                    # The same URL with the payload in place of each route argument in turn.
-                    for value in kwargs.values():
-                        hostile_paths.add(url.replace(str(value), MARKER, 1))
-                    break
-        forms = []
-        for url in urls.values():
-            response = client.get(url)
-            if response.status_code == 200 and "html" in response["Content-Type"]:
-                forms += FormParser.forms_in(response.text, url)
-        yield {
-            "article": article,
-            "urls": urls,
-            "hostile_paths": sorted(hostile_paths),
-            "forms": forms,
-            "routes": dict(public_routes()),
-        }
-        Article.objects.all().delete()
-        for model in (Category, Author, Tag, Topic, Photo):
-            model.objects.all().delete()
+        try:
+            yield _example_site()
+        finally:  # even when setting up failed: later tests must not see these rows
+            Article.objects.all().delete()
+            for model in (Category, Author, Tag, Topic, Photo, PublishedVersion):
+                model.objects.all().delete()
+
+
+def _example_site():
+    article = ArticleFactory(tags=[TagFactory()], topics=[TopicFactory()], cover=PhotoFactory())
+    CommentFactory(article=article)
+    # Video and audio files of articles, and a YouTube video's own frame page (multimedia).
+    video = Video(article=ArticleFactory(), poster=PhotoFactory())
+    video.file = upload("binh-minh.mp4", mp4_bytes())
+    video.captions = captions_upload()
+    video.save()
+    youtube = Video.objects.create(
+        article=ArticleFactory(), embed_url="https://www.youtube.com/watch?v=dQw4w9WgXcQ"
+    )
+    audio = Audio.objects.create(article=ArticleFactory(), file=upload("ban-tin.m4a", m4a_bytes()))
+    candidates = {
+        "pk": [article.pk, video.pk, youtube.pk, audio.pk],
+        "category": [article.category.slug],
+        "section": ["chuyen-muc", "dong-su-kien", "bai-viet"],  # sitemap sections
+        "name": [article.cover.rendition("card")["jpeg"]],  # a file under /media/
+        "extension": ["mp4", "m4a"],
+        "slug": [
+            article.category.slug,
+            article.authors.get().slug,
+            article.tags.get().slug,
+            article.topics.get().slug,
+            article.slug,
+        ],
+    }
+    client = Client()
+    urls, hostile_paths = {}, set()
+    for name, arguments in public_routes():
+        for values in itertools.product(*(candidates[arg] for arg in arguments)):
+            kwargs = dict(zip(arguments, values, strict=True))
+            url = reverse(name, kwargs=kwargs)
+            status = client.get(url).status_code
+            # 405: a POST-only route; 301 from a fixed address: a redirect route (/rss).
+            if status in (200, 405) or (status == 301 and not arguments):
+                urls[name] = url
+                # The same URL with the payload in place of each route argument in turn.
+                for value in kwargs.values():
+                    hostile_paths.add(url.replace(str(value), MARKER, 1))
+                break
+    forms = []
+    for url in urls.values():
+        response = client.get(url)
+        if response.status_code == 200 and "html" in response["Content-Type"]:
+            forms += FormParser.forms_in(response.text, url)
+    return {
+        "article": article,
+        "urls": urls,
+        "hostile_paths": sorted(hostile_paths),
+        "forms": forms,
+        "routes": dict(public_routes()),
+    }
 
 
 def assert_handled_safely(response, payload):

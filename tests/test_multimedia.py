@@ -303,3 +303,9 @@ def test_demo_media_seed_adds_a_captioned_video_and_an_audio_article_once():
     assert video.poster and video.captions and video.content_type == "video/mp4"
     assert video.article.category.name == "Video" and video.article.is_visible
     assert audio.content_type == "audio/mp4" and audio.duration == pytest.approx(6, abs=0.2)
+
+
+def test_a_video_whose_file_is_gone_answers_404_not_500(client):
+    video = video_article()
+    video.file.storage.delete(video.file.name)
+    assert client.get(video.file_url).status_code == 404

@@ -32,7 +32,6 @@ CAPTIONS = [
 
 @pytest.fixture
 def story_url(live_server, settings):
-    settings.ROOT_URLCONF = "tests.urls_with_media"
     photos = [
         PhotoFactory(
             image=ContentFile(landscape_jpeg(600 + n, size), name=f"mua-gat-{n}.jpg"),

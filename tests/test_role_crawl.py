@@ -83,6 +83,7 @@ def build_newsroom():
             "articles/category": section.pk,
             "articles/author": byline.pk,
             "articles/tag": tag.pk,
+            "articles/article": draft.pk,  # a photo story's article (galleries)
         },
     }
 

@@ -12,7 +12,8 @@ import pytest
 from django.db import connection
 from django.utils import timezone
 
-from articles.models import Article
+from archive.models import PublishedVersion
+from articles.models import Article, Author
 
 from .factories import ArticleFactory, CategoryFactory
 from .search_judgments import CORPUS, JUDGMENTS
@@ -22,7 +23,12 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture(scope="module")
 def corpus(django_db_setup, django_db_blocker):
-    """The judged articles, by key (written once for the module)."""
+    """The judged articles, by key (written once for the module, committed).
+
+    Committed rows outlive the module: everything it wrote is removed afterwards —
+    the articles, the bylines the factory gave them, the section, and the
+    as-published record their publication added (archive), which outlives articles.
+    """
     with django_db_blocker.unblock():
         section = CategoryFactory(name="Thời sự", slug="thoi-su-judged")
         now = timezone.now()
@@ -37,7 +43,11 @@ def corpus(django_db_setup, django_db_blocker):
             for key, (title, sapo, body, hours) in CORPUS.items()
         }
         yield {article.pk: key for key, article in articles.items()}
-        Article.objects.filter(pk__in=[a.pk for a in articles.values()]).delete()
+        pks = [article.pk for article in articles.values()]
+        bylines = list(Author.objects.filter(articles__in=pks).values_list("pk", flat=True))
+        PublishedVersion.objects.filter(article_number__in=pks).delete()
+        Article.objects.filter(pk__in=pks).delete()
+        Author.objects.filter(pk__in=bylines).delete()
         section.delete()
 
 
