@@ -17,12 +17,12 @@ from .admin_browser import log_in, role_user
 from .axe import axe_violations
 from .factories import ArticleFactory, CategoryFactory, PhotoFactory
 from .media_samples import captions_upload, m4a_bytes, mp4_bytes, upload
+from .reading import open_whole_page
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 SCREENSHOTS = Path(__file__).resolve().parents[1] / "test-artifacts" / "screenshots"
 SCREENS = {375: {"width": 375, "height": 812}, 1280: {"width": 1280, "height": 900}}
-SCROLL_AND_PAINT = "y => new Promise(done => { scrollTo(0, y); requestAnimationFrame(done); })"
 PARAGRAPH = (
     "<p>Từ sáng sớm, bà con trong bản đã có mặt ở đồi chè để thu hái; sương còn phủ kín "
     "thung lũng, những tia nắng đầu tiên xuyên qua lớp mây mỏng.</p>"
@@ -70,16 +70,6 @@ def media_articles(settings):
         "audio": audio.article.get_absolute_url(),
         "youtube": youtube.article.get_absolute_url(),
     }
-
-
-def open_whole_page(page, url):
-    """Load `url` and scroll through it, as a reader would, so lazy images load too."""
-    page.goto(url)
-    height = page.evaluate("document.documentElement.scrollHeight")
-    for y in range(0, height, 600):
-        page.evaluate(SCROLL_AND_PAINT, y)
-    page.wait_for_function("() => [...document.images].every(image => image.complete)")
-    page.evaluate(SCROLL_AND_PAINT, 0)
 
 
 def playing(page, selector):

@@ -17,12 +17,12 @@ from readership.models import DailyArticleViews
 
 from .axe import axe_violations
 from .factories import ArticleFactory, CategoryFactory, PhotoFactory, TagFactory, TopicFactory
+from .reading import SCROLL_AND_PAINT, open_whole_page
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 SCREENSHOTS = Path(__file__).resolve().parents[1] / "test-artifacts" / "screenshots"
 SCREENS = {375: {"width": 375, "height": 812}, 1280: {"width": 1280, "height": 900}}
-SCROLL_AND_PAINT = "y => new Promise(done => { scrollTo(0, y); requestAnimationFrame(done); })"
 PARAGRAPH = (
     "<p>Từ sáng sớm, bà con trong bản đã có mặt ở vườn để thu hái, phân loại và đóng thùng; "
     "các hợp tác xã cử người xuống tận nơi thu mua, ghi sổ và hẹn lịch xe vào bản.</p>"
@@ -74,16 +74,6 @@ def paper(settings):
     )
     reading = stories[1]  # featured, in the topic, with tags
     return {"home": "/", "article": reading.get_absolute_url(), "topic": topic.get_absolute_url()}
-
-
-def open_whole_page(page, url):
-    """Load `url` and scroll through it, as a reader would, so lazy images load too."""
-    page.goto(url)
-    height = page.evaluate("document.documentElement.scrollHeight")
-    for y in range(0, height, 600):
-        page.evaluate(SCROLL_AND_PAINT, y)
-    page.wait_for_function("[...document.images].every(image => image.complete)")
-    page.evaluate(SCROLL_AND_PAINT, 0)
 
 
 @pytest.mark.parametrize("width", SCREENS)
