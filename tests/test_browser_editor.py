@@ -47,7 +47,9 @@ def test_editor_inserts_a_library_photo_as_a_captioned_figure(live_server, page,
     picker = opened.value
     picker.wait_for_load_state()
     with picker.expect_event("close"):
-        picker.get_by_role("button", name="Chọn ảnh này").click()
+        picker.get_by_role("button", name="Chọn ảnh này").click(
+            no_wait_after=True
+        )  # the picker closes itself
     assert dialog.locator("input[name=altText]").input_value() == "Ruộng lúa chín"
     dialog.locator("button[type=submit]").click()
 

@@ -128,7 +128,9 @@ def test_a_story_goes_from_the_reporter_through_the_editor_to_readers_on_time(
     picker.get_by_role("button", name="Tải lên").click()
     check_page(picker, watch, "phong-vien-05-anh-vua-tai-len")
     with picker.expect_event("close"):
-        picker.locator("[data-caption='Bà con giã lúa mới']").click()
+        picker.locator("[data-caption='Bà con giã lúa mới']").click(
+            no_wait_after=True
+        )  # the picker closes itself
     check_page(page, watch, "phong-vien-06-hop-chen-anh")
     dialog.locator("button[type=submit]").click()
     figure = page.locator(".ProseMirror figure")
