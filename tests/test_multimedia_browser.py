@@ -2,6 +2,7 @@
 files and seek (byte ranges), captions load, the YouTube facade makes no third-party
 request before the click; each page axe-clean and screenshotted at 375 and 1280 px."""
 
+import threading
 from pathlib import Path
 
 import pytest
@@ -27,6 +28,27 @@ PARAGRAPH = (
     "<p>Từ sáng sớm, bà con trong bản đã có mặt ở đồi chè để thu hái; sương còn phủ kín "
     "thung lũng, những tia nắng đầu tiên xuyên qua lớp mây mỏng.</p>"
 )
+
+
+@pytest.fixture(autouse=True)
+def _one_view_at_a_time_on_sqlite(live_server):
+    """On SQLite the live server's threads share the test's one in-memory connection,
+    which is not safe for concurrent queries, and a video page asks for several things
+    at once (ranges of the file, its captions). Serialise the views there; responses
+    still stream in parallel. PostgreSQL gives each thread its own connection."""
+    if not live_server.thread.connections_override:
+        yield
+        return
+    server = live_server.thread.httpd
+    app, lock = server.get_app(), threading.Lock()
+
+    def one_at_a_time(environ, start_response):
+        with lock:
+            return app(environ, start_response)
+
+    server.set_app(one_at_a_time)
+    yield
+    server.set_app(app)
 
 
 @pytest.fixture
