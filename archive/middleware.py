@@ -30,6 +30,10 @@ class LegacyRedirectMiddleware:
         candidates = [request.get_full_path(), request.path]
         if not request.path.endswith("/"):
             candidates.append(request.path + "/")
+        # No stored path holds a NUL (PostgreSQL refuses one in text): never ask for it.
+        candidates = [path for path in candidates if "\x00" not in path]
+        if not candidates:
+            return None
         found = (
             LegacyRedirect.objects.select_related("article__category")
             .filter(old_path__in=candidates)

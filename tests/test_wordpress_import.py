@@ -130,3 +130,8 @@ def test_a_file_that_is_not_a_wordpress_export_is_refused_in_vietnamese(tmp_path
     with pytest.raises(CommandError, match="không phải tệp xuất WordPress"):
         call_command("import_wordpress", str(feed))
     assert not LegacyRedirect.objects.exists()
+
+
+def test_a_path_with_a_nul_byte_is_a_plain_404_not_a_legacy_lookup(client):
+    assert client.get("/tin%00tuc/").status_code == 404
+    assert client.get("/?p=%00").status_code == 200
