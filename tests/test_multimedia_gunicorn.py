@@ -1,19 +1,12 @@
 """The production server (gunicorn, DEBUG off) serves the demo's video and audio with
 byte ranges, through multimedia's own view: nothing else need serve /media for them."""
 
-import os
 import re
-import subprocess
-import sys
-import time
 import urllib.request
-from pathlib import Path
 
 import pytest
 
-from .test_page_cache_gunicorn import free_port
-
-ROOT = Path(__file__).resolve().parent.parent
+from .site_process import Site
 
 
 def get(url, **headers):
@@ -24,47 +17,12 @@ def get(url, **headers):
 
 @pytest.fixture
 def demo_site(tmp_path):
-    env = {
-        **os.environ,
-        "DEBUG": "false",
-        "SECRET_KEY": "insecure-test-only-key",
-        "DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}",
-        "MEDIA_ROOT": str(tmp_path / "media"),
-        "STATIC_ROOT": str(tmp_path / "static"),
-        "PAGE_CACHE_VERSION_FILE": str(tmp_path / "page-cache-version"),
-        "WEB_CONCURRENCY": "1",
-        "GUNICORN_BIND": f"127.0.0.1:{free_port()}",
-        "GUNICORN_ACCESS_LOG": str(tmp_path / "access.log"),
-    }
-    env.pop("CACHE_URL", None)
+    site = Site(tmp_path, tmp_path / "static", f"sqlite:///{tmp_path / 'db.sqlite3'}")
     for args in (["migrate", "--no-input"], ["collectstatic", "--no-input"], ["seed_demo_media"]):
-        subprocess.run(
-            [sys.executable, "manage.py", *args, "--verbosity", "0"],
-            cwd=ROOT,
-            env=env,
-            check=True,
-        )
-    server = subprocess.Popen(
-        [sys.executable, "-m", "gunicorn", "-c", "gunicorn.conf.py", "newsportal.wsgi"],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    url = f"http://{env['GUNICORN_BIND']}"
-    deadline = time.monotonic() + 60
-    while True:
-        try:
-            get(url + "/")
-            break
-        except OSError:
-            if time.monotonic() > deadline or server.poll() is not None:
-                server.kill()
-                pytest.fail("gunicorn did not start")
-            time.sleep(0.1)  # waiting for gunicorn to listen
-    yield url
-    server.terminate()
-    server.wait(timeout=30)
+        site.manage(*args, "--verbosity", "0")
+    site.start()
+    yield site.url
+    site.stop()
 
 
 def media_sources(url, page):
