@@ -11,10 +11,12 @@ from django.db import models
 from django.urls import reverse
 
 from articles.models import Article
+from articles.parts import ArticlePart
+from pagecache.querysets import ContentQuerySet
 from photos.models import Photo
 
 
-class PhotoStoryQuerySet(models.QuerySet):
+class PhotoStoryQuerySet(ContentQuerySet):
     def editable_by(self, user):
         """The stories whose article `user` may edit (Article.can_edit, as a query)."""
         if user.has_perm("articles.publish_article"):
@@ -24,7 +26,7 @@ class PhotoStoryQuerySet(models.QuerySet):
         return self.filter(article__status=Article.Status.DRAFT, article__created_by=user)
 
 
-class PhotoStory(models.Model):
+class PhotoStory(ArticlePart):
     article = models.OneToOneField(
         Article,
         on_delete=models.CASCADE,
@@ -42,6 +44,10 @@ class PhotoStory(models.Model):
 
     def __str__(self):
         return self.article.title
+
+    @property
+    def page_cache_article_id(self):
+        return self.article_id
 
     def get_absolute_url(self):
         return self.article.get_absolute_url()
@@ -61,7 +67,7 @@ class PhotoStory(models.Model):
         )
 
 
-class StoryPhoto(models.Model):
+class StoryPhoto(ArticlePart):
     story = models.ForeignKey(
         PhotoStory, on_delete=models.CASCADE, related_name="items", verbose_name="phóng sự ảnh"
     )
@@ -91,6 +97,10 @@ class StoryPhoto(models.Model):
 
     def __str__(self):
         return self.shown_caption or str(self.photo)
+
+    @property
+    def page_cache_article_id(self):
+        return self.story_id  # a story's key is its article's
 
     @property
     def shown_caption(self):

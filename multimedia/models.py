@@ -14,6 +14,7 @@ from django.db.models import Q
 from django.urls import reverse
 
 from articles.models import Article
+from articles.parts import ArticlePart
 from photos.models import Photo
 
 from .uploads import (
@@ -62,7 +63,7 @@ EMBED_ORIGINS = {
 }
 
 
-class Video(models.Model):
+class Video(ArticlePart):
     article = models.OneToOneField(
         Article, verbose_name="bài viết", on_delete=models.CASCADE, related_name="video"
     )
@@ -128,6 +129,10 @@ class Video(models.Model):
     def get_absolute_url(self):
         return self.article.get_absolute_url()
 
+    @property
+    def page_cache_article_id(self):
+        return self.article_id
+
     def clean(self):
         if self.embed_url and parse_embed(self.embed_url) is None:
             raise ValidationError({"embed_url": NOT_AN_EMBED})
@@ -165,7 +170,7 @@ class Video(models.Model):
         return reverse("multimedia:embed", args=[self.pk])
 
 
-class Audio(models.Model):
+class Audio(ArticlePart):
     article = models.OneToOneField(
         Article, verbose_name="bài viết", on_delete=models.CASCADE, related_name="audio"
     )
@@ -198,6 +203,10 @@ class Audio(models.Model):
 
     def get_absolute_url(self):
         return self.article.get_absolute_url()
+
+    @property
+    def page_cache_article_id(self):
+        return self.article_id
 
     @property
     def extension(self):

@@ -44,7 +44,9 @@ def _relinked(sender, instance, action, model, pk_set, reverse, **kwargs):
     if reverse or pk_set is None or not hasattr(model, "page_cache_list_key"):
         invalidate(EVERYTHING)  # a tag's articles re-linked from the tag, or cleared: rare
         return
-    linked = {model(pk=pk).page_cache_list_key for pk in pk_set}
+    linked = set()
+    if getattr(instance, "is_visible", True):  # a draft's tags are on no tag's page
+        linked = {model(pk=pk).page_cache_list_key for pk in pk_set}
     invalidate(*(_keys(instance) | linked))
 
 

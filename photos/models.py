@@ -1,9 +1,11 @@
 from typing import NamedTuple
 
+from django.apps import apps
 from django.conf import settings
 from django.db import models, transaction
 from django.urls import reverse
 
+from pagecache.dependencies import EVERYTHING
 from pagecache.querysets import ContentQuerySet
 
 from . import renditions
@@ -74,6 +76,34 @@ class Photo(models.Model):
     def get_absolute_url(self):
         # Photos have no reader page of their own; the original file is their address.
         return self.image.url
+
+    def page_cache_keys(self, *, changed=False):
+        """The page-cache keys of the pages showing this photo (pagecache.dependencies).
+
+        Those of the articles it illustrates — as cover, inline figure, photo-story
+        frame or video poster — and nothing for a photo no article uses yet, which
+        is every fresh upload: a newsroom filling its library all day leaves the
+        readers' pages cached. An author's portrait may show beside any byline:
+        everything.
+        """
+        if self.pk is None:
+            return set()
+        if apps.get_model("articles", "Author")._base_manager.filter(photo=self).exists():
+            return {EVERYTHING}
+        keys = set()
+        for article in self.illustrated_articles().prefetch_related("tags", "authors", "topics"):
+            keys |= article.page_cache_keys(changed=changed)
+        return keys
+
+    def illustrated_articles(self):
+        """Every article showing this photo, whether readers can see it yet or not."""
+        shown = (
+            models.Q(cover=self)
+            | models.Q(body__contains=f' data-file="{self.pk}"')  # photos.rendering.photo_ids
+            | models.Q(photo_story__items__photo=self)
+            | models.Q(video__poster=self)
+        )
+        return apps.get_model("articles", "Article")._base_manager.filter(shown).distinct()
 
     def can_edit(self, user):
         """Editors edit and replace any photo; a reporter only those they uploaded.
