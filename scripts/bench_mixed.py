@@ -12,8 +12,9 @@ Then, for each traffic mix, runs wrk for --seconds:
 - readers: homepage 25 %, sections 10 %, articles 65 %, each chosen by a Zipf law
   over publication order (the newest most read), about 2,100 distinct URLs;
 - newsroom: the same readers while scripts/bench_writer.py approves a comment
-  every --comment-every seconds and publishes or corrects an article every
-  --article-every seconds;
+  every --comment-every seconds, publishes or corrects an article every
+  --article-every seconds, uploads a photo to the library every --photo-every
+  seconds and saves a reporter's draft every --draft-every seconds;
 - social: --social of the requests arrive from Facebook/Zalo links, with a
   unique fbclid and utm_* per click;
 - both: social readers and the newsroom together.
@@ -192,6 +193,8 @@ def main():
     parser.add_argument("--social", type=float, default=0.4, help="share of social-link clicks")
     parser.add_argument("--comment-every", type=float, default=5.0)
     parser.add_argument("--article-every", type=float, default=60.0)
+    parser.add_argument("--photo-every", type=float, default=30.0, help="library uploads")
+    parser.add_argument("--draft-every", type=float, default=10.0, help="draft saves")
     parser.add_argument("--no-varnish", action="store_true")
     args = parser.parse_args()
 
@@ -314,6 +317,7 @@ def main():
                         [
                             sys.executable, str(HERE / "scripts" / "bench_writer.py"),
                             str(args.comment_every), str(args.article_every),
+                            str(args.photo_every), str(args.draft_every),
                         ],
                         cwd=app, env=env, stdout=subprocess.PIPE, text=True,
                     )  # fmt: skip
@@ -325,8 +329,8 @@ def main():
                 writes = ""
                 if writer is not None:
                     writer.send_signal(signal.SIGTERM)
-                    comments, articles = writer.communicate(timeout=60)[0].split()
-                    writes = f"{comments} comments, {articles} articles"
+                    done = writer.communicate(timeout=60)[0].split()
+                    writes = "{} comments, {} articles, {} photos, {} drafts".format(*done)
                 rows.append((server, name, result, writes))
                 print(f"== {server} {name}: {result['rps']:.0f} req/s", flush=True)
     finally:
@@ -344,7 +348,8 @@ def main():
         f"gunicorn {args.workers} workers; {args.articles} articles, {len(set(paths))} URLs; "
         f"wrk -t{args.threads} -c{args.connections} {args.seconds}s per row; social share "
         f"{args.social:.0%}; newsroom: a comment every {args.comment_every:g}s, an article "
-        f"every {args.article_every:g}s"
+        f"every {args.article_every:g}s, a photo every {args.photo_every:g}s, a draft saved "
+        f"every {args.draft_every:g}s"
     )
     print(
         f"{'server':<10}{'mix':<12}{'req/s':>8}{'vs floor':>10}{'hit ratio':>11}"

@@ -1,15 +1,17 @@
-"""The newsroom during `scripts/bench_mixed.py`: comments approved, articles published/corrected.
+"""The newsroom during `scripts/bench_mixed.py`: comments approved, articles published/corrected,
+photos uploaded to the library, drafts saved.
 
 Run with the working directory set to the checkout being measured (it imports
 that checkout's models), the same environment as its gunicorn, and the
 intervals in seconds:
 
-    python scripts/bench_writer.py COMMENT_EVERY ARTICLE_EVERY
+    python scripts/bench_writer.py COMMENT_EVERY ARTICLE_EVERY PHOTO_EVERY DRAFT_EVERY
 
 Writes through the models as the admin does (save(), publish()), so each
 version invalidates its cache its own way. Stops on SIGTERM and prints what it did.
 """
 
+import io
 import os
 import random
 import signal
@@ -23,14 +25,18 @@ import django
 
 django.setup()
 
+from django.core.files.base import ContentFile  # noqa: E402
+from PIL import Image  # noqa: E402
+
 from articles.models import Article, Author, Category  # noqa: E402
 from comments.models import Comment  # noqa: E402
+from photos.models import Photo  # noqa: E402
 
 POPULAR = 200  # comments and corrections go to the newest articles, most read first
 
 
 def main():
-    comment_every, article_every = float(sys.argv[1]), float(sys.argv[2])
+    comment_every, article_every, photo_every, draft_every = map(float, sys.argv[1:5])
     popular = list(
         Article.objects.published().order_by("-published_at").values_list("pk", flat=True)[:POPULAR]
     )
@@ -38,10 +44,12 @@ def main():
     author = Author.objects.first()
     stopped = []
     signal.signal(signal.SIGTERM, lambda *_: stopped.append(True))
-    comments = articles = 0
+    comments = articles = photos = drafts = 0
+    draft = None
     print("ready", flush=True)  # Django is loaded: the measured run may start
     started = time.monotonic()
     next_comment, next_article = started + comment_every, started + article_every
+    next_photo, next_draft = started + photo_every, started + draft_every
     while not stopped:
         now = time.monotonic()
         if now >= next_comment:
@@ -69,8 +77,30 @@ def main():
                 article.save()
             articles += 1
             next_article += article_every
+        if now >= next_photo:  # a reporter adds a photo to the library
+            Photo.objects.create(image=jpeg(photos), caption=f"Ảnh thử tải số {photos}")
+            photos += 1
+            next_photo += photo_every
+        if now >= next_draft:  # a reporter saves the draft they are writing
+            if draft is None or drafts % 5 == 0:
+                draft = Article.objects.create(
+                    title=f"Bài nháp trong lúc đo tải số {drafts}", category=random.choice(sections)
+                )
+            else:
+                draft.body = f"{draft.body}<p>Đoạn viết thêm số {drafts}.</p>"
+                draft.save()
+            drafts += 1
+            next_draft += draft_every
         time.sleep(0.1)  # a writer's pace, not a measurement
-    print(f"{comments} {articles}", flush=True)
+    print(f"{comments} {articles} {photos} {drafts}", flush=True)
+
+
+def jpeg(number):
+    """A small photograph-sized JPEG, a little different each time."""
+    buffer = io.BytesIO()
+    color = (number * 37 % 256, number * 91 % 256, 120)
+    Image.new("RGB", (1600, 1067), color).save(buffer, "JPEG", quality=85)
+    return ContentFile(buffer.getvalue(), name=f"bench-{number}.jpg")
 
 
 if __name__ == "__main__":
