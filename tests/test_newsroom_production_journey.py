@@ -10,7 +10,9 @@ The reporter writes an article with a cover uploaded through the "+" popup and a
 inline photo from the picker and submits it; the editor publishes it; an anonymous
 reader finds it on the homepage and reads it — every image it references answers
 200 with an image type, the second view is a page-cache hit — and comments; once
-the editor approves the comment, the very next request shows it.
+the editor approves the comment, the very next request shows it. Then the editor
+makes a photo story (galleries/) of two library photos and publishes it, and the
+reader finds it in the "Ảnh" section (/anh/) and reads it, every photo served.
 
 Every page goes through `check_page()` (tests/journey.py): no console error, no
 4xx/5xx among the page's requests, a screenshot in test-artifacts/journeys/
@@ -25,7 +27,7 @@ from django.conf import settings
 from django.urls import reverse
 
 from .journey import Watch, check_page
-from .newsroom_roles import EDITOR_USERNAME, REPORTER_USERNAME, log_in, write_and_submit
+from .newsroom_roles import EDITOR_USERNAME, REPORTER_USERNAME, choose, log_in, write_and_submit
 from .site_process import Databases, Site
 
 pytestmark = pytest.mark.browser
@@ -33,6 +35,11 @@ pytestmark = pytest.mark.browser
 TITLE = "Cà phê Sơn La vào vụ thu hoạch, giá tăng cao"
 COMMENT = "Cà phê Sơn La thơm ngon, chúc bà con được giá!"
 # Every <img>/<source> URL a page references (src and each srcset candidate).
+STORY = "Phóng sự ảnh: mùa lúa nương trên đất Sơn La"
+STAFF_AND_SECTIONS = (
+    "from tests.newsroom_roles import make_newsroom; from tests.factories import CategoryFactory; "
+    "make_newsroom(); CategoryFactory(name='Ảnh')"  # photo stories live in /anh/
+)
 IMAGE_URLS = """elements => elements.flatMap(element => [
     element.getAttribute("src"),
     ...(element.getAttribute("srcset") || "").split(",").map(c => c.trim().split(/\\s+/)[0]),
@@ -54,7 +61,7 @@ def production_site(tmp_path, redis_server):
         COMMENTS_MIN_SECONDS="0",
     )
     site.manage("migrate", "--no-input", "--verbosity", "0")
-    site.manage("shell", "-c", "from tests.newsroom_roles import make_newsroom; make_newsroom()")
+    site.manage("shell", "-c", STAFF_AND_SECTIONS)
     site.start()
     yield site
     site.stop()
@@ -157,5 +164,46 @@ def test_a_story_reaches_readers_through_gunicorn_with_debug_off(
     assert COMMENT in reader.locator("main").inner_text()
     answer, text = another_reader(browser, article_url, "gunicorn-ban-doc-07-nguoi-doc-thu-hai")
     assert (answer, COMMENT in text) == ("hit", True)
+
+    # --- The editor makes a photo story from library photos; readers find it in /anh/
+    page.goto(base + reverse("admin:articles_article_add"))
+    page.fill("#id_title", STORY)
+    choose(page, "category", "Ảnh")
+    page.fill("#id_sapo", "Những khoảnh khắc ngày mùa của đồng bào Thái.")
+    choose(page, "authors", "Lò Văn Hùng")
+    choose(page, "cover", "Lúa nương chín vàng")
+    page.get_by_role("button", name="Lưu nháp").click()
+    page.wait_for_url(re.compile(r".*/admin/articles/article/(\?.*)?$"))
+    check_page(page, watch, "gunicorn-bien-tap-06-bai-phong-su-anh")
+
+    page.goto(base + reverse("admin:galleries_photostory_add"))
+    choose(page, "article", STORY)
+    page.locator("input[name=_save]").click()
+    page.wait_for_url(re.compile(r".*/admin/galleries/photostory/\d+/change/$"))
+    for row, caption in enumerate(["Lúa nương chín vàng", "Bà con giã lúa mới"]):
+        page.locator(".story-photos .add-row a").click()
+        choose(page, f"items-{row}-photo", caption)
+        page.fill(f"#id_items-{row}-position", str(row + 1))
+    check_page(page, watch, "gunicorn-bien-tap-07-chon-anh-phong-su")
+    page.get_by_role("button", name="Lưu và tiếp tục sửa").click()
+    page.locator(".messagelist").wait_for()
+    check_page(page, watch, "gunicorn-bien-tap-08-da-luu-phong-su")
+
+    page.locator(".field-article a").first.click()
+    page.get_by_role("button", name="Xuất bản ngay").click()
+    page.wait_for_url(re.compile(r".*/admin/articles/article/(\?.*)?$"))
+    assert f"Đã xuất bản “{STORY}” lúc" in page.locator(".messagelist").inner_text()
+    check_page(page, watch, "gunicorn-bien-tap-09-da-xuat-ban-phong-su")
+
+    reader.goto(base + "/anh/")
+    check_page(reader, reader_watch, "gunicorn-ban-doc-08-chuyen-muc-anh")
+    images_answer(reader)
+    reader.get_by_role("link", name=STORY).first.click()
+    reader.wait_for_url(re.compile(r".*/anh/.*\.html$"))
+    check_page(reader, reader_watch, "gunicorn-ban-doc-09-phong-su-anh")
+    captions = reader.locator(".photo-story__item").all_inner_texts()
+    assert len(captions) == 2
+    assert "Bà con giã lúa mới" in captions[1]
+    assert len({url for url in images_answer(reader) if "/media/" in url}) >= 2
     reader_context.close()
     context.close()
