@@ -3,7 +3,7 @@ from django.urls import reverse
 
 from articles.models import Article
 
-from .factories import ArticleFactory, AuthorFactory, CategoryFactory, TagFactory
+from .factories import ArticleFactory, AuthorFactory, CategoryFactory, PhotoFactory, TagFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -31,7 +31,7 @@ def test_article_changelist_filters_and_search_work(staff_client):
 
 
 def test_publish_action_makes_selected_drafts_visible(staff_client):
-    drafts = ArticleFactory.create_batch(2, draft=True)
+    drafts = [ArticleFactory(draft=True, cover=PhotoFactory()) for _ in range(2)]
     response = staff_client.post(
         reverse("admin:articles_article_changelist"),
         {"action": "publish_selected", "_selected_action": [a.pk for a in drafts]},

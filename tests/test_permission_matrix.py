@@ -22,6 +22,7 @@ from .factories import (
     CategoryFactory,
     CommentFactory,
     NewsroomUserFactory,
+    PhotoFactory,
 )
 
 pytestmark = pytest.mark.django_db
@@ -160,7 +161,9 @@ def test_a_reporter_submits_drafts_with_the_list_action(client):
 @pytest.mark.parametrize("role", [REPORTER, EDITOR, ADMINISTRATOR])
 def test_publishing_from_the_list_action_is_for_editors_only(client, role):
     user = logged_in(client, role)
-    pending = ArticleFactory(status=Article.Status.PENDING, published_at=None, created_by=user)
+    pending = ArticleFactory(
+        status=Article.Status.PENDING, published_at=None, created_by=user, cover=PhotoFactory()
+    )
     run_action(client, "publish_selected", pending)  # forged by the reporter: not offered
     assert (status_of(pending) == Article.Status.PUBLISHED) is (role in EDITORS)
 
@@ -240,7 +243,9 @@ def test_a_reporter_cannot_send_back_or_withdraw_their_pending_article(client):
 
 def test_status_changes_through_the_admin_are_in_the_admin_log_with_who(client, reporter):
     editor = logged_in(client, EDITOR)
-    pending = ArticleFactory(status=Article.Status.PENDING, published_at=None, created_by=reporter)
+    pending = ArticleFactory(
+        status=Article.Status.PENDING, published_at=None, created_by=reporter, cover=PhotoFactory()
+    )
     run_action(client, "publish_selected", pending)
     run_action(client, "unpublish_selected", pending)
     messages = LogEntry.objects.filter(object_id=str(pending.pk), user=editor).values_list(
