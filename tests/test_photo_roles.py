@@ -17,6 +17,13 @@ def logged_in(client, role, **fields):
     return user
 
 
+def image_upload(name, **factory):
+    """A JPEG file as a browser would upload it, named `name`."""
+    image = PhotoFactory.build(**factory).image.file
+    image.name = name
+    return image
+
+
 def photo_change(photo):
     return reverse("admin:photos_photo_change", args=[photo.pk])
 
@@ -33,8 +40,7 @@ def photo_data(photo, **changes):
 @pytest.mark.parametrize("role", [REPORTER, EDITOR])
 def test_every_role_uploads_a_described_photo_to_the_library_and_is_its_uploader(client, role):
     user = logged_in(client, role)
-    image = PhotoFactory.build().image.file
-    image.name = "ruong-bac-thang.jpg"
+    image = image_upload("ruong-bac-thang.jpg")
     response = client.post(
         reverse("admin:photos_photo_add"),
         {
@@ -52,8 +58,7 @@ def test_every_role_uploads_a_described_photo_to_the_library_and_is_its_uploader
 @pytest.mark.parametrize("role", [REPORTER, EDITOR])
 def test_a_photo_uploaded_from_the_editors_picker_records_its_uploader(client, role):
     user = logged_in(client, role)
-    image = PhotoFactory.build().image.file
-    image.name = "cho-phien.jpg"
+    image = image_upload("cho-phien.jpg")
     response = client.post(
         reverse("admin:photos_photo_picker"),
         {"image": image, "caption": "Chợ phiên", "credit": "", "alt_text": "Chợ phiên đông vui"},
@@ -67,8 +72,7 @@ def test_an_editor_edits_and_replaces_anyones_photo(client, role):
     logged_in(client, role)
     photo = PhotoFactory(uploaded_by=NewsroomUserFactory(role=REPORTER))
     old_name = photo.image.name
-    image = PhotoFactory.build(image__color="darkgreen").image.file
-    image.name = "anh-thay-the.jpg"
+    image = image_upload("anh-thay-the.jpg", image__color="darkgreen")
     client.post(photo_change(photo), photo_data(photo, alt_text="Đã sửa", image=image))
     photo.refresh_from_db()
     assert photo.alt_text == "Đã sửa"
