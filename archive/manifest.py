@@ -15,6 +15,8 @@ COUNTED_MODELS = (
     "articles.Author",
     "articles.Tag",
     "photos.Photo",
+    "multimedia.Video",
+    "multimedia.Audio",
     "comments.Comment",
     "archive.PublishedVersion",
     "auth.User",

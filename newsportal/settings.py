@@ -156,8 +156,10 @@ PAGE_CACHE_PURGER = env.str("PAGE_CACHE_PURGER", default="")
 PAGE_CACHE_PURGE_URLS = env.list("PAGE_CACHE_PURGE_URLS", default=["http://127.0.0.1:6081/"])
 FASTLY_SERVICE_ID = env.str("FASTLY_SERVICE_ID", default="")
 FASTLY_API_TOKEN = env.str("FASTLY_API_TOKEN", default="")
+FASTLY_API_URL = env.str("FASTLY_API_URL", default="https://api.fastly.com")
 CLOUDFLARE_ZONE_ID = env.str("CLOUDFLARE_ZONE_ID", default="")
 CLOUDFLARE_API_TOKEN = env.str("CLOUDFLARE_API_TOKEN", default="")
+CLOUDFLARE_API_URL = env.str("CLOUDFLARE_API_URL", default="https://api.cloudflare.com/client/v4")
 # With the local-memory cache (one per process) every invalidation also replaces a
 # version in this file, so that every gunicorn worker sees it on its next request.
 PAGE_CACHE_VERSION_FILE = env.path(

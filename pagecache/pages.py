@@ -154,7 +154,10 @@ def response(page, request):
         if remaining < settings.PAGE_CACHE_CDN_SECONDS:
             patch_cache_control(answer, s_maxage=remaining)
     if header := settings.PAGE_CACHE_SURROGATE_HEADER:
-        answer[header] = joined.surrogate_keys
+        # Cloudflare reads Cache-Tag as a comma-separated list (no spaces in a tag);
+        # Varnish's xkey and Fastly's Surrogate-Key separate keys by spaces.
+        keys = joined.surrogate_keys
+        answer[header] = keys.replace(" ", ",") if header.lower() == "cache-tag" else keys
     return answer
 
 

@@ -128,3 +128,15 @@ def _live_server_links_unhashed_static(request):
         **settings.STORAGES,
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     }
+
+
+@pytest.fixture
+def databases(tmp_path):
+    """New, empty databases for sites in their own processes (tests/site_process.py);
+    the PostgreSQL ones are dropped afterwards."""
+    from .site_process import Databases
+
+    made = Databases(tmp_path)
+    yield made
+    if made.vendor == "postgresql":
+        made.drop_all()

@@ -12,6 +12,7 @@ import socket
 import subprocess
 import sys
 import time
+import urllib.error
 import urllib.parse
 import urllib.request
 import uuid
@@ -21,6 +22,8 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 SECRET_KEY = "insecure-test-only-key-for-site-processes"
+# The test run's own object storage, cache and media URL stay out of a site's processes.
+NOT_INHERITED = ("AWS_", "CACHE_URL", "MEDIA_URL")
 
 
 def free_port():
@@ -29,13 +32,23 @@ def free_port():
         return sock.getsockname()[1]
 
 
+def http_get(url, **headers):
+    """(status, headers, body) of a GET on a new connection; an error status is returned."""
+    request = urllib.request.Request(url, headers={"Connection": "close", **headers})
+    try:
+        with urllib.request.urlopen(request, timeout=30) as response:
+            return response.status, response.headers, response.read()
+    except urllib.error.HTTPError as error:
+        return error.code, error.headers, error.read()
+
+
 class Site:
     def __init__(self, work, static_root, database_url, **extra):
         self.work = Path(work)
         self.media = self.work / "media"
         self.database_url = database_url
         self.env = {
-            **{k: v for k, v in os.environ.items() if not k.startswith(("AWS_", "CACHE_URL"))},
+            **{k: v for k, v in os.environ.items() if not k.startswith(NOT_INHERITED)},
             "DEBUG": "false",
             "SECRET_KEY": SECRET_KEY,
             "ALLOWED_HOSTS": "127.0.0.1,localhost",

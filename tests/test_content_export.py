@@ -9,17 +9,9 @@ from django.core.management.base import CommandError
 from archive.content import content_models, exported_fields
 
 from .factories import ArticleFactory
-from .site_process import SMALL_NEWSPAPER, Databases, Site, crawl, media_referenced
+from .site_process import SMALL_NEWSPAPER, Site, crawl, media_referenced
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def databases(tmp_path):
-    made = Databases(tmp_path)
-    yield made
-    if made.vendor == "postgresql":
-        made.drop_all()
 
 
 def test_an_exported_newspaper_imported_into_an_empty_install_serves_the_same_pages(

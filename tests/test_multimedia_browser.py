@@ -3,7 +3,6 @@ files and seek (byte ranges), captions load, the YouTube facade makes no third-p
 request before the click; each page axe-clean and screenshotted at 375 and 1280 px."""
 
 import threading
-from pathlib import Path
 
 import pytest
 from django.core.files.base import ContentFile
@@ -15,15 +14,12 @@ from multimedia.models import Audio, Video
 from newsroom.roles import REPORTER
 
 from .admin_browser import log_in, role_user
-from .axe import axe_violations
 from .factories import ArticleFactory, CategoryFactory, PhotoFactory
 from .media_samples import captions_upload, m4a_bytes, mp4_bytes, upload
-from .reading import open_whole_page
+from .reading import SCREENS, SCREENSHOTS, assert_fits_passes_axe_and_screenshot, open_whole_page
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-SCREENSHOTS = Path(__file__).resolve().parents[1] / "test-artifacts" / "screenshots"
-SCREENS = {375: {"width": 375, "height": 812}, 1280: {"width": 1280, "height": 900}}
 PARAGRAPH = (
     "<p>Từ sáng sớm, bà con trong bản đã có mặt ở đồi chè để thu hái; sương còn phủ kín "
     "thung lũng, những tia nắng đầu tiên xuyên qua lớp mây mỏng.</p>"
@@ -167,13 +163,7 @@ def test_media_article_passes_axe_fits_the_screen_and_is_screenshotted(
     open_whole_page(page, live_server.url + media_articles[name])
     if name == "video":
         page.wait_for_function("() => document.querySelector('video').readyState >= 1")
-    overflow = page.evaluate(
-        "document.documentElement.scrollWidth - document.documentElement.clientWidth"
-    )
-    assert overflow == 0
-    assert axe_violations(page) == []
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=SCREENSHOTS / f"multimedia-{name}-{width}.png", full_page=True)
+    assert_fits_passes_axe_and_screenshot(page, f"multimedia-{name}-{width}")
 
 
 def test_reporter_attaches_a_video_in_the_article_form_and_a_refusal_is_in_vietnamese(

@@ -3,7 +3,6 @@ links, the press masthead, a topic page ("Dòng sự kiện") and a sidebar that
 column; each page axe-clean, without horizontal overflow, screenshotted at 375 and 1280 px."""
 
 import datetime
-from pathlib import Path
 from urllib.parse import urlencode
 
 import pytest
@@ -15,14 +14,17 @@ from articles.demo_images import landscape_jpeg
 from imprint.models import Imprint
 from readership.models import DailyArticleViews
 
-from .axe import axe_violations
 from .factories import ArticleFactory, CategoryFactory, PhotoFactory, TagFactory, TopicFactory
-from .reading import SCROLL_AND_PAINT, open_whole_page
+from .reading import (
+    SCREENS,
+    SCREENSHOTS,
+    SCROLL_AND_PAINT,
+    assert_fits_passes_axe_and_screenshot,
+    open_whole_page,
+)
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-SCREENSHOTS = Path(__file__).resolve().parents[1] / "test-artifacts" / "screenshots"
-SCREENS = {375: {"width": 375, "height": 812}, 1280: {"width": 1280, "height": 900}}
 PARAGRAPH = (
     "<p>Từ sáng sớm, bà con trong bản đã có mặt ở vườn để thu hái, phân loại và đóng thùng; "
     "các hợp tác xã cử người xuống tận nơi thu mua, ghi sổ và hẹn lịch xe vào bản.</p>"
@@ -83,16 +85,10 @@ def test_page_fits_the_screen_passes_axe_and_is_screenshotted(
 ):
     page.set_viewport_size(SCREENS[width])
     open_whole_page(page, live_server.url + paper[name])
-    overflow = page.evaluate(
-        "document.documentElement.scrollWidth - document.documentElement.clientWidth"
-    )
-    assert overflow == 0
-    assert axe_violations(page) == []
     footer = page.get_by_role("contentinfo")
     expect(footer).to_contain_text("Cơ quan chủ quản: Tỉnh ủy Sơn Hà")
     expect(footer).to_contain_text("Tổng biên tập: Đinh Văn Khải")
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=SCREENSHOTS / f"paper-{name}-{width}.png", full_page=True)
+    assert_fits_passes_axe_and_screenshot(page, f"paper-{name}-{width}")
 
 
 def test_homepage_shows_tieu_diem_with_a_lead_and_four_stories(live_server, page, paper):

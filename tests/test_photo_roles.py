@@ -17,6 +17,13 @@ def logged_in(client, role, **fields):
     return user
 
 
+def image_upload(name, **factory):
+    """A JPEG file as a browser would upload it, named `name`."""
+    image = PhotoFactory.build(**factory).image.file
+    image.name = name
+    return image
+
+
 def photo_change(photo):
     return reverse("admin:photos_photo_change", args=[photo.pk])
 
@@ -33,8 +40,7 @@ def photo_data(photo, **changes):
 @pytest.mark.parametrize("role", [REPORTER, EDITOR])
 def test_every_role_uploads_a_described_photo_to_the_library_and_is_its_uploader(client, role):
     user = logged_in(client, role)
-    image = PhotoFactory.build().image.file
-    image.name = "ruong-bac-thang.jpg"
+    image = image_upload("ruong-bac-thang.jpg")
     response = client.post(
         reverse("admin:photos_photo_add"),
         {
@@ -52,8 +58,7 @@ def test_every_role_uploads_a_described_photo_to_the_library_and_is_its_uploader
 @pytest.mark.parametrize("role", [REPORTER, EDITOR])
 def test_a_photo_uploaded_from_the_editors_picker_records_its_uploader(client, role):
     user = logged_in(client, role)
-    image = PhotoFactory.build().image.file
-    image.name = "cho-phien.jpg"
+    image = image_upload("cho-phien.jpg")
     response = client.post(
         reverse("admin:photos_photo_picker"),
         {"image": image, "caption": "Chợ phiên", "credit": "", "alt_text": "Chợ phiên đông vui"},
@@ -62,39 +67,12 @@ def test_a_photo_uploaded_from_the_editors_picker_records_its_uploader(client, r
     assert Photo.objects.get().uploaded_by == user
 
 
-def test_a_reporter_describes_a_photo_they_uploaded(client):
-    user = logged_in(client, REPORTER)
-    photo = PhotoFactory(uploaded_by=user)
-    client.post(photo_change(photo), photo_data(photo, alt_text="Mô tả mới"))
-    photo.refresh_from_db()
-    assert photo.alt_text == "Mô tả mới"
-
-
-def test_a_reporter_sees_a_colleagues_photo_read_only(client):
-    logged_in(client, REPORTER)
-    photo = PhotoFactory(uploaded_by=NewsroomUserFactory(role=REPORTER))
-    page = client.get(photo_change(photo))
-    assert page.status_code == 200
-    assert 'name="alt_text"' not in page.text
-    assert photo.alt_text in page.text
-
-
-def test_a_forged_edit_of_a_colleagues_photo_is_refused_in_vietnamese(client):
-    logged_in(client, REPORTER)
-    photo = PhotoFactory(uploaded_by=NewsroomUserFactory(role=REPORTER), alt_text="Gốc")
-    response = client.post(photo_change(photo), photo_data(photo, alt_text="Sửa trộm"))
-    photo.refresh_from_db()
-    assert (response.status_code, photo.alt_text) == (403, "Gốc")
-    assert "Không có quyền truy cập" in response.text
-
-
 @pytest.mark.parametrize("role", [EDITOR, ADMINISTRATOR])
 def test_an_editor_edits_and_replaces_anyones_photo(client, role):
     logged_in(client, role)
     photo = PhotoFactory(uploaded_by=NewsroomUserFactory(role=REPORTER))
     old_name = photo.image.name
-    image = PhotoFactory.build(image__color="darkgreen").image.file
-    image.name = "anh-thay-the.jpg"
+    image = image_upload("anh-thay-the.jpg", image__color="darkgreen")
     client.post(photo_change(photo), photo_data(photo, alt_text="Đã sửa", image=image))
     photo.refresh_from_db()
     assert photo.alt_text == "Đã sửa"
@@ -128,20 +106,45 @@ def author_data(author, **changes):
     return {"name": author.name, "slug": author.slug, "bio": author.bio, **changes}
 
 
-def test_a_reporter_edits_their_own_author_profile(client):
-    user = logged_in(client, REPORTER)
-    profile = AuthorFactory(user=user)
-    client.post(author_change(profile), author_data(profile, bio="Phóng viên thường trú."))
-    profile.refresh_from_db()
-    assert profile.bio == "Phóng viên thường trú."
+# --- What a reporter owns, and what a colleague owns -----------------------
+# (kind: the object a reporter owns, its change URL, its form data, the field edited)
+OWNED = {
+    "photo": (lambda owner, **fields: PhotoFactory(uploaded_by=owner, **fields),
+              photo_change, photo_data, "alt_text"),
+    "author profile": (lambda owner, **fields: AuthorFactory(user=owner, **fields),
+                       author_change, author_data, "bio"),
+}  # fmt: skip
 
 
-def test_a_reporter_cannot_edit_a_colleagues_author_profile(client):
+@pytest.mark.parametrize("kind", OWNED)
+def test_a_reporter_edits_the_photo_they_uploaded_and_their_own_author_profile(client, kind):
+    make, change_url, data, field = OWNED[kind]
+    owned = make(logged_in(client, REPORTER))
+    client.post(change_url(owned), data(owned, **{field: "Mô tả mới"}))
+    owned.refresh_from_db()
+    assert getattr(owned, field) == "Mô tả mới"
+
+
+@pytest.mark.parametrize("kind", OWNED)
+def test_a_reporter_sees_a_colleagues_photo_or_profile_read_only(client, kind):
+    make, change_url, _data, field = OWNED[kind]
     logged_in(client, REPORTER)
-    profile = AuthorFactory(user=NewsroomUserFactory(role=REPORTER), bio="Gốc")
-    response = client.post(author_change(profile), author_data(profile, bio="Sửa trộm"))
-    profile.refresh_from_db()
-    assert (response.status_code, profile.bio) == (403, "Gốc")
+    theirs = make(NewsroomUserFactory(role=REPORTER), **{field: "Gốc của đồng nghiệp"})
+    page = client.get(change_url(theirs))
+    assert page.status_code == 200
+    assert f'name="{field}"' not in page.text
+    assert "Gốc của đồng nghiệp" in page.text
+
+
+@pytest.mark.parametrize("kind", OWNED)
+def test_a_forged_edit_of_a_colleagues_photo_or_profile_is_refused_in_vietnamese(client, kind):
+    make, change_url, data, field = OWNED[kind]
+    logged_in(client, REPORTER)
+    theirs = make(NewsroomUserFactory(role=REPORTER), **{field: "Gốc"})
+    response = client.post(change_url(theirs), data(theirs, **{field: "Sửa trộm"}))
+    theirs.refresh_from_db()
+    assert (response.status_code, getattr(theirs, field)) == (403, "Gốc")
+    assert "Không có quyền truy cập" in response.text
 
 
 def test_an_editor_adds_and_edits_any_author_profile(client):

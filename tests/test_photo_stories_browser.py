@@ -1,8 +1,6 @@
 """A reader goes through a photo story in a real headless Chromium: keyboard, swipe, axe,
 and screenshots of the gallery and the slideshow at 375 and 1280 px."""
 
-from pathlib import Path
-
 import pytest
 from django.core.files.base import ContentFile
 from playwright.sync_api import expect
@@ -14,11 +12,10 @@ from newsroom.roles import EDITOR
 from .admin_browser import log_in, role_user
 from .axe import axe_violations
 from .factories import ArticleFactory, CategoryFactory, PhotoFactory
+from .reading import SCREENS, SCREENSHOTS
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-SCREENSHOTS = Path(__file__).resolve().parents[1] / "test-artifacts" / "screenshots"
-SCREENS = {375: {"width": 375, "height": 812}, 1280: {"width": 1280, "height": 900}}
 SHAPES = [(1600, 1000), (1600, 900), (1200, 1200), (900, 1350), (1600, 1000), (1600, 900)]
 CAPTIONS = [
     "Nắng sớm trên ruộng bậc thang bản Nà Phẩy",

@@ -5,22 +5,18 @@ running server, as a browser, a feed reader or Facebook/Zalo's crawler would.
 """
 
 import json
-import os
 import re
-import socket
-import subprocess
-import sys
-import time
-import urllib.error
 import urllib.request
 import xml.etree.ElementTree as ET
 from html.parser import HTMLParser
-from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 import pytest
+from django.conf import settings
 
-ROOT = Path(__file__).resolve().parent.parent
+from .site_process import Site
+from .site_process import http_get as get
+
 ONE_YEAR = 365 * 24 * 3600
 
 SETUP = """
@@ -40,77 +36,19 @@ print(article.get_absolute_url())
 """
 
 
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def get(url, **headers):
-    request = urllib.request.Request(url, headers={"Connection": "close", **headers})
-    try:
-        with urllib.request.urlopen(request, timeout=10) as response:
-            return response.status, response.headers, response.read()
-    except urllib.error.HTTPError as error:
-        return error.code, error.headers, error.read()
-
-
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
-    """Migrate, collectstatic, three articles with photos, then gunicorn — nothing else."""
+    """Migrate, three articles with photos, then gunicorn — nothing else."""
     tmp = tmp_path_factory.mktemp("production-media")
-    env = {
-        **os.environ,
-        "DEBUG": "false",
-        "SECRET_KEY": "insecure-test-only-key",
-        "DATABASE_URL": f"sqlite:///{tmp / 'db.sqlite3'}",
-        "STATIC_ROOT": str(tmp / "static"),
-        "MEDIA_ROOT": str(tmp / "media"),
-        "PAGE_CACHE_VERSION_FILE": str(tmp / "page-cache-version"),
-        "WEB_CONCURRENCY": "2",
-        "GUNICORN_BIND": f"127.0.0.1:{free_port()}",
-        "GUNICORN_ACCESS_LOG": str(tmp / "access.log"),
-    }
-    for name in ("CACHE_URL", "AWS_STORAGE_BUCKET_NAME", "MEDIA_URL", "DJANGO_SETTINGS_MODULE"):
-        env.pop(name, None)
-
-    def manage(*args):
-        return subprocess.run(
-            [sys.executable, "manage.py", *args],
-            cwd=ROOT,
-            env=env,
-            check=True,
-            capture_output=True,
-            text=True,
-        ).stdout
-
-    manage("migrate", "--no-input", "--verbosity", "0")
-    manage("collectstatic", "--no-input", "--verbosity", "0")
-    article_path = manage("shell", "-c", SETUP).strip().splitlines()[-1]
-    (tmp / "media" / "notes.txt").write_text("not an image")
+    site = Site(tmp, settings.STATIC_ROOT, f"sqlite:///{tmp / 'db.sqlite3'}")
+    site.manage("migrate", "--no-input", "--verbosity", "0")
+    article_path = site.manage("shell", "-c", SETUP).stdout.strip().splitlines()[-1]
+    (site.media / "notes.txt").write_text("not an image")
     (tmp / "secret.jpg").write_bytes(b"outside MEDIA_ROOT")
-    (tmp / "media" / "escape.jpg").symlink_to(tmp / "secret.jpg")
-    process = subprocess.Popen(
-        [sys.executable, "-m", "gunicorn", "-c", "gunicorn.conf.py", "newsportal.wsgi"],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    base = f"http://{env['GUNICORN_BIND']}"
-    deadline = time.monotonic() + 60
-    while True:
-        try:
-            get(base + "/")
-            break
-        except OSError:
-            if time.monotonic() > deadline or process.poll() is not None:
-                process.kill()
-                pytest.fail("gunicorn did not start")
-            time.sleep(0.1)  # waiting for gunicorn to listen
-    yield base, article_path
-    process.terminate()
-    process.wait(timeout=30)
+    (site.media / "escape.jpg").symlink_to(tmp / "secret.jpg")
+    site.start()
+    yield site.url, article_path
+    site.stop()
 
 
 class ImageReferences(HTMLParser):

@@ -19,7 +19,7 @@ from django.core import signing
 
 from comments.forms import TOKEN_SALT
 
-from .site_process import SECRET_KEY, SMALL_NEWSPAPER, Databases, Site, crawl, media_referenced
+from .site_process import SECRET_KEY, SMALL_NEWSPAPER, Site, crawl, media_referenced
 
 pytestmark = pytest.mark.django_db  # the run's database decides the backend of the drill
 
@@ -77,12 +77,28 @@ class Readers(threading.Thread):
             self.posting.set()
 
 
-@pytest.fixture
-def databases(tmp_path):
-    made = Databases(tmp_path)
-    yield made
-    if made.vendor == "postgresql":
-        made.drop_all()
+def media_files(site):
+    """{name: bytes} of the video and audio files (and captions) in the site's media folder."""
+    return {
+        path.relative_to(site.media).as_posix(): path.read_bytes()
+        for folder in ("video", "audio")
+        for path in sorted((site.media / folder).rglob("*"))
+        if path.is_file()
+    }
+
+
+PLAYER_SOURCE = re.compile(rb'<(?:source|track)[^>]* src="(/[^"]+)"')
+
+
+def player_sources(pages):
+    """The files the reader's <video>/<audio> players would fetch, from the crawled pages."""
+    return sorted({url.decode() for body in pages.values() for url in PLAYER_SOURCE.findall(body)})
+
+
+def played_file(site, url):
+    status, content_type, body = site.get(url)
+    assert status == 200, url
+    return content_type, body
 
 
 def test_a_backup_taken_while_readers_browse_and_comment_restores_every_page_byte_for_byte(
@@ -97,6 +113,9 @@ def test_a_backup_taken_while_readers_browse_and_comment_restores_every_page_byt
     )
     site.manage("migrate", "--no-input", "--verbosity", "0")
     site.manage("shell", "--no-imports", "-c", SMALL_NEWSPAPER)
+    site.manage("seed_demo_media")  # a video with captions, an audio bulletin
+    players = media_files(site)
+    assert {name.rsplit(".", 1)[-1] for name in players} == {"mp4", "vtt", "m4a"}
     seeded_counts = json.loads(site.manage("shell", "--no-imports", "-c", COUNTS).stdout)
     site.start()
     try:
@@ -139,13 +158,22 @@ def test_a_backup_taken_while_readers_browse_and_comment_restores_every_page_byt
         k: v for k, v in seeded_counts.items() if k != "comments.Comment"
     }
 
+    assert media_files(site) == players  # the video, its captions and the audio, byte for byte
     site.start()
     try:
         after = crawl(site)
+        played = [played_file(site, url) for url in player_sources(before)]
     finally:
         site.stop()
+    assert sorted(played) == sorted(
+        (mime, players[name]) for mime, name in [
+            ("video/mp4", next(n for n in players if n.endswith(".mp4"))),
+            ("text/vtt", next(n for n in players if n.endswith(".vtt"))),
+            ("audio/mp4", next(n for n in players if n.endswith(".m4a"))),
+        ]
+    )  # fmt: skip
     assert sorted(after) == sorted(before)
-    assert len(article_ids) == 5  # every published article whose time has come
+    assert len(article_ids) == 7  # every published article whose time has come
     assert len(before) >= 20  # with sections, authors, tags, feeds and sitemaps
     different = [path for path in before if before[path] != after[path]]
     assert different == []

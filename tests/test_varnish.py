@@ -8,35 +8,22 @@ purge Varnish by key through PAGE_CACHE_PURGER=varnish.
 
 import gzip
 import json
-import os
 import shutil
-import socket
 import subprocess
-import sys
 import time
-import urllib.request
 from pathlib import Path
 
 import brotli
 import pytest
+from django.conf import settings
 
 from .conftest import missing_part
+from .site_process import Site, free_port
+from .site_process import http_get as get
 
 ROOT = Path(__file__).resolve().parent.parent
 VCL = ROOT / "deploy" / "varnish" / "newsportal.vcl"
 XKEY_VMODS = "*/varnish/vmods/libvmod_xkey.so"  # under /usr/lib, per architecture
-
-
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def get(url, **headers):
-    request = urllib.request.Request(url, headers={"Connection": "close", **headers})
-    with urllib.request.urlopen(request, timeout=10) as response:
-        return response.status, response.headers, response.read()
 
 
 def wait_for(url, process, what):
@@ -79,41 +66,23 @@ def edge(tmp_path_factory, redis_server):
         missing_part("varnishd and the xkey vmod (apt-get install varnish varnish-modules)")
     redis_server.flush()
     tmp = tmp_path_factory.mktemp("edge")
-    app_port, edge_port = free_port(), free_port()
-    env = {
-        **os.environ,
-        "DEBUG": "false",
-        "SECRET_KEY": "insecure-test-only-key",
-        "DATABASE_URL": f"sqlite:///{tmp / 'db.sqlite3'}",
-        "CACHE_URL": redis_server.url,
-        "STATIC_ROOT": str(tmp / "static"),
-        "WEB_CONCURRENCY": "2",
-        "GUNICORN_BIND": f"127.0.0.1:{app_port}",
-        "GUNICORN_ACCESS_LOG": str(tmp / "access.log"),
-        "PAGE_CACHE_PURGER": "varnish",
-        "PAGE_CACHE_PURGE_URLS": f"http://127.0.0.1:{edge_port}/",
-    }
+    edge_port = free_port()
+    site = Site(
+        tmp,
+        settings.STATIC_ROOT,
+        f"sqlite:///{tmp / 'db.sqlite3'}",
+        CACHE_URL=redis_server.url,
+        PAGE_CACHE_PURGER="varnish",
+        PAGE_CACHE_PURGE_URLS=f"http://127.0.0.1:{edge_port}/",
+    )
+    app_port = site.env["GUNICORN_BIND"].rsplit(":", 1)[1]
 
     def manage(*args):
-        return subprocess.run(
-            [sys.executable, "manage.py", *args],
-            cwd=ROOT,
-            env=env,
-            check=True,
-            capture_output=True,
-            text=True,
-        ).stdout
+        return site.manage(*args).stdout
 
     manage("migrate", "--no-input", "--verbosity", "0")
-    manage("collectstatic", "--no-input", "--verbosity", "0")
     seeded = json.loads(manage("shell", "-c", SEED).strip().splitlines()[-1])
-    app = subprocess.Popen(
-        [sys.executable, "-m", "gunicorn", "-c", "gunicorn.conf.py", "newsportal.wsgi"],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
+    site.start()
     vcl = tmp / "newsportal.vcl"
     vcl.write_text(VCL.read_text().replace('.port = "8000";', f'.port = "{app_port}";'))
     proxy = subprocess.Popen(
@@ -127,13 +96,12 @@ def edge(tmp_path_factory, redis_server):
     )  # fmt: skip
     base = f"http://127.0.0.1:{edge_port}"
     try:
-        wait_for(f"http://127.0.0.1:{app_port}/", app, "gunicorn")
         wait_for(base + "/", proxy, "varnishd: " + (tmp / "varnish.log").read_text())
         yield base, manage, seeded
     finally:
-        for process in (proxy, app):
-            process.terminate()
-            process.wait(timeout=30)
+        proxy.terminate()
+        proxy.wait(timeout=30)
+        site.stop()
 
 
 def through_varnish(url, **headers):

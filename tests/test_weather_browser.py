@@ -3,7 +3,6 @@ and the sidebar's "Thời tiết hôm nay", axe-clean and without horizontal ove
 screenshotted at 375 and 1280 px."""
 
 from datetime import timedelta
-from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
@@ -13,15 +12,12 @@ from weather.models import Bulletin
 from weather.services import publish_bulletin
 
 from .admin_browser import log_in
-from .axe import axe_violations
 from .english_ui import english_ui_strings
 from .factories import ArticleFactory, NewsroomUserFactory
+from .reading import SCREENS, SCREENSHOTS, assert_fits_passes_axe_and_screenshot
 from .weather_helpers import bulletin_for, day_in_force
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-SCREENSHOTS = Path(__file__).resolve().parents[1] / "test-artifacts" / "screenshots"
-SCREENS = {375: {"width": 375, "height": 812}, 1280: {"width": 1280, "height": 900}}
 
 
 @pytest.fixture
@@ -56,13 +52,7 @@ def test_a_bulletin_article_with_the_sidebar_box_fits_passes_axe_and_is_screensh
     box = page.get_by_role("region", name="Thời tiết hôm nay")
     expect(box).to_contain_text("Huyện Phù Vân")
     expect(box).to_contain_text("4\u201317°C")
-    overflow = page.evaluate(
-        "document.documentElement.scrollWidth - document.documentElement.clientWidth"
-    )
-    assert overflow == 0
-    assert axe_violations(page) == []
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=SCREENSHOTS / f"weather-bulletin-{width}.png", full_page=True)
+    assert_fits_passes_axe_and_screenshot(page, f"weather-bulletin-{width}")
     box.screenshot(path=SCREENSHOTS / f"weather-sidebar-box-{width}.png")
 
 
