@@ -1,7 +1,3 @@
-import ipaddress
-from contextlib import suppress
-
-from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db import InterfaceError, OperationalError
@@ -12,6 +8,7 @@ from django.views.generic import ListView
 
 from articles.models import Article
 from articles.views import ArticleDetailView
+from clientip import client_ip
 from pagecache.decorators import confirm_without_token
 
 from .forms import CommentForm
@@ -136,21 +133,6 @@ def _render_article(request, article, form, status=200):
     view.object = article
     context = view.get_context_data(object=article, comment_form=form)
     return view.render_to_response(context, status=status)
-
-
-def client_ip(request):
-    """The client's address: REMOTE_ADDR, or the entry our own proxies added to X-Forwarded-For.
-
-    Only the last CLIENT_IP_PROXY_COUNT hops are trusted; anything a client
-    writes further left in the header is ignored, so it cannot dodge the rate limit.
-    """
-    proxies = settings.CLIENT_IP_PROXY_COUNT
-    if proxies:
-        forwarded = [hop.strip() for hop in request.headers.get("X-Forwarded-For", "").split(",")]
-        if len(forwarded) >= proxies:
-            with suppress(ValueError):
-                return str(ipaddress.ip_address(forwarded[-proxies]))
-    return request.META.get("REMOTE_ADDR") or None
 
 
 class ArticleCommentsView(ListView):

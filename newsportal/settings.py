@@ -351,7 +351,7 @@ AXES_COOLOFF_MESSAGE = "Đăng nhập sai quá nhiều lần. Vui lòng thử l�
 AXES_PERMALOCK_MESSAGE = "Đăng nhập sai quá nhiều lần. Hãy liên hệ quản trị để mở khóa."
 # Behind reverse proxies every client has the proxy's address: find the client
 # exactly as the comment rate limit does (trusting CLIENT_IP_PROXY_COUNT hops only).
-AXES_CLIENT_IP_CALLABLE = "comments.views.client_ip"
+AXES_CLIENT_IP_CALLABLE = "clientip.client_ip"
 
 # Moving the admin away from /admin/ keeps casual scanners off the login page.
 ADMIN_URL = env.str("ADMIN_URL", default="admin/")

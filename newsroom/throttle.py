@@ -13,7 +13,9 @@ That must not let anyone lock the real editor out: an attempt from a network
 AccessLog, last KNOWN_NETWORK_DAYS) is never delayed — it only meets the per-IP
 lockout, which a guesser elsewhere cannot trigger for it.
 
-Counts live in Django's cache (Redis in production, shared by every worker).
+Counts live in Django's cache (Redis in production, shared by every worker), as
+an integer raised with the cache's atomic `incr`: failures arriving at the same
+moment on several workers are each counted (a read-then-write would lose some).
 """
 
 import hashlib
@@ -45,13 +47,19 @@ def _key(username):
     return f"newsroom:login-failures:{digest}"
 
 
+def _failures(key, now):
+    """How many failures `key` has had, and the time of the last one."""
+    stored = cache.get_many([f"{key}:count", f"{key}:last"])
+    return stored.get(f"{key}:count", 0), stored.get(f"{key}:last", now)
+
+
 def retry_after(username, ip_address, *, now=None):
     """Seconds this attempt on `username` must still wait; 0 if it may go ahead."""
     if not username:
         return 0
     now = time.time() if now is None else now
     key = _key(username)
-    failures, last = cache.get(key) or (0, now)
+    failures, last = _failures(key, now)
     delay = delay_after(failures)
     if not delay:
         return 0
@@ -65,13 +73,30 @@ def retry_after(username, ip_address, *, now=None):
 
 
 def record_failure(username, *, now=None):
-    """One more failed login of `username` (called once its password was checked and wrong)."""
+    """One more failed login of `username` (called once its password was checked and wrong).
+
+    `add` creates the counter if missing (a no-op if another worker just did) and
+    `incr` raises it atomically, on Redis and in local memory alike. Then both keys
+    are kept FAILURE_MEMORY past this failure.
+    """
     if not username:
         return
     now = time.time() if now is None else now
     key = _key(username)
-    failures, _last = cache.get(key) or (0, now)
-    cache.set(key, (failures + 1, now), FAILURE_MEMORY)
+    for _attempt in range(2):  # the counter may expire between add and incr: once more
+        cache.add(f"{key}:count", 0, FAILURE_MEMORY)
+        try:
+            cache.incr(f"{key}:count")
+        except ValueError:  # expired meanwhile, or the cache is down (nothing to count in)
+            continue
+        break
+    cache.touch(f"{key}:count", FAILURE_MEMORY)
+    cache.set(f"{key}:last", now, FAILURE_MEMORY)
+
+
+def failure_count(username):
+    """How many failed logins of `username` are remembered now."""
+    return _failures(_key(username), 0)[0]
 
 
 def count_failed_login(sender, credentials, request=None, **kwargs):

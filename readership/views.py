@@ -2,7 +2,7 @@ from django.http import HttpResponse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
-from comments.views import client_ip
+from clientip import client_ip
 
 from .services import count_view, flush_due, flush_views, is_crawler
 

@@ -1,9 +1,12 @@
 """Guessing one username from many addresses is slowed down; the real editor is never locked out."""
 
+import sys
+import threading
 from datetime import UTC, datetime, timedelta
 
 import pytest
 import time_machine
+from django.core.cache import cache
 from django.urls import reverse
 
 from newsroom import throttle
@@ -127,3 +130,62 @@ def test_the_per_address_lockout_429_says_when_to_come_back(client, editor, sett
     response = log_in(client, "mat-khau-dung", "192.0.2.66")
     assert response.status_code == 429
     assert response["Retry-After"] == str(int(settings.AXES_COOLOFF_TIME.total_seconds()))
+
+
+# --- Concurrent failures ------------------------------------------------------------
+
+THREADS = 8
+FAILURES_PER_THREAD = 25
+
+
+@pytest.fixture(params=["local-memory", "redis"])
+def shared_cache(request):
+    """The cache every worker counts in: this process's memory, or a real Redis."""
+    if request.param == "redis":
+        request.getfixturevalue("redis_cache")
+    cache.clear()
+    return request.param
+
+
+@pytest.fixture
+def busy_scheduler():
+    """Switch threads as often as possible, so a read-then-write race shows up every run."""
+    interval = sys.getswitchinterval()
+    sys.setswitchinterval(1e-6)
+    yield
+    sys.setswitchinterval(interval)
+
+
+def fail_together(username):
+    start = threading.Barrier(THREADS)
+    errors = []
+
+    def guesser():
+        start.wait()
+        try:
+            for _ in range(FAILURES_PER_THREAD):
+                throttle.record_failure(username)
+        except Exception as error:  # surfaced below, not lost in the thread
+            errors.append(error)
+
+    threads = [threading.Thread(target=guesser) for _ in range(THREADS)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert not errors
+
+
+def test_failures_arriving_at_the_same_moment_are_each_counted(shared_cache, busy_scheduler):
+    fail_together("bientap")
+
+    assert throttle.failure_count("bientap") == THREADS * FAILURES_PER_THREAD
+
+
+def test_the_wait_follows_the_exact_count_of_simultaneous_failures(
+    shared_cache, busy_scheduler, clock, settings
+):
+    settings.LOGIN_USERNAME_FREE_FAILURES = THREADS * FAILURES_PER_THREAD - 3
+    fail_together("bientap")
+
+    assert throttle.retry_after("bientap", "192.0.2.1") == 8  # 3 failures past free
