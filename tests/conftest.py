@@ -5,8 +5,8 @@ import pytest
 from django.core.cache import caches
 
 from .factories import StaffFactory
-from .page_cache_workers import cache_site, cache_workers  # noqa: F401 (fixtures)
 from .newsroom_roles import journey_newsroom  # noqa: F401 (the journeys' reporter and editor)
+from .page_cache_workers import cache_site, cache_workers  # noqa: F401 (fixtures)
 from .redis_server import redis_cache, redis_server  # noqa: F401 (fixtures for every test)
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
