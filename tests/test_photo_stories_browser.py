@@ -196,6 +196,19 @@ def test_an_editor_reorders_the_photos_with_the_move_buttons(page, live_server, 
     assert story.items.first().caption == "Ảnh mở đầu phóng sự"
 
 
+def test_every_column_of_the_story_photos_fits_an_editors_1280_px_screen(
+    page, live_server, story_url
+):
+    log_in(page, live_server, role_user(EDITOR))
+    page.set_viewport_size(SCREENS[1280])
+    page.goto(live_server.url + PhotoStory.objects.get().get_admin_url())
+    text_box = page.locator("textarea[name='items-0-text']")
+    expect(text_box).to_be_visible()
+    inline = page.locator("div.tabular").filter(has=page.locator(".story-photos"))
+    assert inline.evaluate("node => node.scrollWidth <= node.clientWidth")
+    assert text_box.bounding_box()["x"] + text_box.bounding_box()["width"] <= 1280
+
+
 @pytest.mark.parametrize("width", [375, 1280])
 def test_the_homepage_shows_photo_stories_in_a_photo_led_block(page, live_server, story_url, width):
     page.set_viewport_size(SCREENS[width])
