@@ -80,6 +80,11 @@ class ArticleListView(ListView):
     def get_queryset(self):
         return self.filter_articles(Article.objects.published().for_cards())
 
+    def get_context_data(self, **kwargs):
+        # What a block above the list shows already (a section's photo stories): the
+        # template sets it, the list leaves those out (the `without` filter).
+        return super().get_context_data(shown_above=(), **kwargs)
+
 
 class CategoryView(ArticleListView):
     template_name = "articles/category.html"

@@ -25,6 +25,16 @@ def card(article, size="medium", heading="h3", hide_sapo=False, wide=False):
     return render_card(article, size=size, heading=heading, hide_sapo=hide_sapo, wide=wide)
 
 
+@register.filter
+def without(articles, shown_above):
+    """`articles` less those a block above the list shows already (none if `shown_above` is
+    empty): the page's list keeps its pages, and a story the block leads is not listed twice."""
+    if not shown_above:
+        return articles
+    shown = {article.pk for article in shown_above}
+    return [article for article in articles if article.pk not in shown]
+
+
 LATEST_NEWS = card_block(
     "latest_news",
     lambda arg: Article.objects.published().for_cards()[: LATEST_NEWS_COUNT + 1],
