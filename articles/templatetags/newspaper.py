@@ -2,7 +2,7 @@ from django import template
 from django.template.loader import render_to_string
 from django.utils import timezone
 
-from articles.cards import card_block, render_card
+from articles.cards import card_block, media_badge, render_card
 from articles.dates import iso_datetime, vn_date, vn_datetime
 from articles.models import Article
 from articles.sharing import facebook_share_url, zalo_share_url
@@ -17,6 +17,7 @@ MENUS = RenderMemo(max_entries=100)
 register.filter(vn_datetime)
 register.filter(vn_date)
 register.filter(iso_datetime)
+register.filter(media_badge)
 
 
 @register.simple_tag
