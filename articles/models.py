@@ -192,6 +192,21 @@ class Tag(SluggedModel):
         return f"tag:{self.pk}"
 
 
+class TopicQuerySet(ContentQuerySet):
+    def with_visible_articles(self):
+        """Topics readers can follow ("Dòng sự kiện" index): those with a visible article,
+        the one most recently published first, each with its visible articles counted."""
+        visible = models.Q(articles__in=Article.objects.published().values("pk"))
+        return (
+            self.annotate(
+                last_published=models.Max("articles__published_at", filter=visible),
+                article_count=models.Count("articles", filter=visible),
+            )
+            .filter(last_published__isnull=False)
+            .order_by("-last_published", "-id")
+        )
+
+
 class Topic(SluggedModel):
     """A running story ("Dòng sự kiện"): the articles that follow it, newest first."""
 
@@ -204,7 +219,7 @@ class Topic(SluggedModel):
     )
     created_at = models.DateTimeField("tạo lúc", auto_now_add=True)
 
-    objects = ContentQuerySet.as_manager()
+    objects = TopicQuerySet.as_manager()
 
     class Meta:
         verbose_name = "dòng sự kiện"
