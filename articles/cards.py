@@ -26,6 +26,17 @@ PICTURES = {
     "small": ("card", SIZES["thumb"], True),
 }
 HEADINGS = frozenset({"h2", "h3"})
+# Drawn by CSS (static/img/media-*.svg); the hidden words start the title link's name.
+BADGES = {
+    kind: format_html(
+        '<span class="media-badge media-badge--{}">'
+        '<span class="visually-hidden">{}: </span></span>',
+        kind,
+        label,
+    )
+    for kind, label in Article.Media.choices
+    if kind
+}
 # A homepage, its sections and their pages show a few hundred distinct cards.
 CARDS = RenderMemo(max_entries=2000)
 
@@ -59,6 +70,7 @@ def card_content(article):
         article.slug,
         article.sapo,
         article.published_at,
+        article.media,
         section.pk,
         section.name,
         section.slug,
@@ -86,13 +98,14 @@ def _format_card(article, size, picture, heading, hide_sapo):
     sapo = "" if hide_sapo else format_html('<p class="card__sapo">{}</p>', article.sapo)
     return format_html(
         '<article class="card card--{size}">{image}<div class="card__text">'
-        '<{heading} class="card__title"><a href="{url}">{title}</a></{heading}>'
+        '<{heading} class="card__title"><a href="{url}">{badge}{title}</a></{heading}>'
         '<p class="card__meta"><a class="card__section" href="{section_url}">{section}</a> '
         '<time datetime="{iso_time}">{time}</time></p>{sapo}</div></article>',
         size=size,
         image=image,
         heading=SafeString(heading),
         url=url,
+        badge=media_badge(article),
         title=article.title,
         section_url=article.category.get_absolute_url(),
         section=article.category.name,
@@ -100,6 +113,11 @@ def _format_card(article, size, picture, heading, hide_sapo):
         time=vn_datetime(article.published_at),
         sapo=sapo,
     )
+
+
+def media_badge(article):
+    """The badge of a video or audio story, or nothing."""
+    return BADGES.get(article.media, "")
 
 
 def card_block(name, articles, template, *, keys=lambda arg: ["articles"], **options):

@@ -192,6 +192,21 @@ class Tag(SluggedModel):
         return f"tag:{self.pk}"
 
 
+class TopicQuerySet(ContentQuerySet):
+    def with_visible_articles(self):
+        """Topics readers can follow ("Dòng sự kiện" index): those with a visible article,
+        the one most recently published first, each with its visible articles counted."""
+        visible = models.Q(articles__in=Article.objects.published().values("pk"))
+        return (
+            self.annotate(
+                last_published=models.Max("articles__published_at", filter=visible),
+                article_count=models.Count("articles", filter=visible),
+            )
+            .filter(last_published__isnull=False)
+            .order_by("-last_published", "-id")
+        )
+
+
 class Topic(SluggedModel):
     """A running story ("Dòng sự kiện"): the articles that follow it, newest first."""
 
@@ -204,7 +219,7 @@ class Topic(SluggedModel):
     )
     created_at = models.DateTimeField("tạo lúc", auto_now_add=True)
 
-    objects = ContentQuerySet.as_manager()
+    objects = TopicQuerySet.as_manager()
 
     class Meta:
         verbose_name = "dòng sự kiện"
@@ -299,6 +314,7 @@ class ArticleQuerySet(ContentQuerySet):
         "slug",
         "sapo",
         "published_at",
+        "media",
         "category__name",
         "category__slug",
         *CARD_PHOTO_FIELDS,
@@ -480,6 +496,7 @@ class Teaser:
         "slug",
         "sapo",
         "published_at",
+        "media",
         "is_featured",
         "category_id",
         "category__name",
@@ -522,6 +539,7 @@ class Teaser:
                 slug=row.slug,
                 sapo=row.sapo,
                 published_at=row.published_at,
+                media=row.media,
                 category=section,
                 cover=cover,
             )
@@ -534,6 +552,13 @@ class Article(EditorialWorkflow, models.Model):
         PENDING = "pending", "Chờ duyệt"
         PUBLISHED = "published", "Đã xuất bản"
         UNPUBLISHED = "unpublished", "Đã gỡ"
+
+    class Media(models.TextChoices):
+        """What a story is told with besides text: its card's badge says so."""
+
+        NONE = "", "Chỉ có chữ và ảnh"
+        VIDEO = "video", "Video"
+        AUDIO = "audio", "Âm thanh"
 
     title = models.CharField("tiêu đề", max_length=255)
     slug = models.SlugField("đường dẫn", max_length=255, unique=True, blank=True)
@@ -585,6 +610,11 @@ class Article(EditorialWorkflow, models.Model):
         related_name="+",
     )
     is_featured = models.BooleanField("tin tiêu điểm", default=False)
+    # Kept by the app that owns the video and audio (multimedia), so a card knows its
+    # badge from the article's own row: no join, no query per card.
+    media = models.CharField(
+        "video/âm thanh", max_length=5, choices=Media, blank=True, default="", editable=False
+    )
     comments_enabled = models.BooleanField("cho phép bình luận", default=True)
     # Title, sapo and body as plain lower-case words, for search (kept current by save(),
     # update() and bulk_create()); PostgreSQL also stores two tsvectors generated from it,

@@ -5,6 +5,7 @@ from datetime import timedelta
 
 from django.contrib.sitemaps import Sitemap
 from django.db.models import Max, OuterRef, Subquery
+from django.urls import reverse
 from django.utils import timezone
 
 from .models import Article, Category, Topic
@@ -64,6 +65,25 @@ class TopicSitemap(Sitemap):
         return latest_change(Article.objects.published().filter(topics__isnull=False))
 
 
+class ListPageSitemap(Sitemap):
+    """Reader pages that list what other sitemaps list one by one (the topic index)."""
+
+    changefreq = "daily"
+    priority = 0.5
+
+    def items(self):
+        return ["articles:topics"]
+
+    def location(self, name):
+        return reverse(name)
+
+    def lastmod(self, name):
+        return TopicSitemap().get_latest_lastmod()
+
+    def get_latest_lastmod(self):
+        return TopicSitemap().get_latest_lastmod()
+
+
 class ArticleSitemap(Sitemap):
     limit = 10_000  # per sitemap page; the index lists the pages
 
@@ -98,5 +118,10 @@ class NewsSitemap(ArticleSitemap):
         )
 
 
-SITEMAPS = {"chuyen-muc": SectionSitemap, "dong-su-kien": TopicSitemap, "bai-viet": ArticleSitemap}
+SITEMAPS = {
+    "chuyen-muc": SectionSitemap,
+    "dong-su-kien": TopicSitemap,
+    "bai-viet": ArticleSitemap,
+    "trang": ListPageSitemap,
+}
 NEWS_SITEMAPS = {"tin-moi": NewsSitemap}

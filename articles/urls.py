@@ -57,6 +57,7 @@ urlpatterns = [
     ),
     path("tac-gia/<slug:slug>/", reader_page(views.AuthorView.as_view()), name="author"),
     path("tu-khoa/<slug:slug>/", reader_page(views.TagView.as_view()), name="tag"),
+    path("dong-su-kien/", reader_page(views.TopicListView.as_view()), name="topics"),
     path("dong-su-kien/<slug:slug>/", reader_page(views.TopicView.as_view()), name="topic"),
     # /thoi-su-chinh-tri/doi-moi-cong-tac-dan-van-42.html — the id is what counts;
     # a stale slug or section redirects to the canonical URL.

@@ -12,6 +12,7 @@ from .search import MAX_QUERY_CHARS, planned_for_the_words_searched, query_words
 from .search_results import present
 
 ARTICLES_PER_PAGE = 12
+TOPICS_PER_PAGE = 20
 STORIES_PER_SECTION_BLOCK = 4
 FOCUS_STORIES = 4  # "Tiêu điểm": beside the lead
 
@@ -80,6 +81,11 @@ class ArticleListView(ListView):
     def get_queryset(self):
         return self.filter_articles(Article.objects.published().for_cards())
 
+    def get_context_data(self, **kwargs):
+        # What a block above the list shows already (a section's photo stories): the
+        # template sets it, the list leaves those out (the `without` filter).
+        return super().get_context_data(shown_above=(), **kwargs)
+
 
 class CategoryView(ArticleListView):
     template_name = "articles/category.html"
@@ -129,6 +135,20 @@ class TopicView(ArticleListView):
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(topic=self.topic, **kwargs)
+
+
+class TopicListView(ListView):
+    """ "Dòng sự kiện": the running stories readers can follow, the latest to move first."""
+
+    paginate_by = TOPICS_PER_PAGE
+    template_name = "articles/topic_list.html"
+    context_object_name = "topics"
+
+    def get_queryset(self):
+        # Any publication may move a topic up or into the list; a topic's own edit
+        # (it has no page_cache_keys) refreshes every page.
+        depends_on(self.request, "articles")
+        return Topic.objects.with_visible_articles().only("title", "slug", "description")
 
 
 class SearchView(ArticleListView):

@@ -5,14 +5,55 @@ governing body, licence number and date, editor-in-chief, address, phone,
 email). There is one per site, edited by administrators in the admin.
 """
 
+import logging
 import re
 
+from django.core.cache import cache
 from django.db import models
 from django.db.models import Q
 
 from pagecache.fragments import shared_fragment
 
+logger = logging.getLogger(__name__)
+
 SINGLETON_ID = 1
+# The masthead as last read from the database, for the error pages (500, 503), which
+# must render without it: see `snapshot()`.
+SNAPSHOT_KEY = "imprint:snapshot"
+SNAPSHOT_FIELDS = (
+    "governing_body",
+    "licence_number",
+    "licence_date",
+    "licence_issuer",
+    "editor_in_chief",
+    "deputy_editors",
+    "address",
+    "phone",
+    "email",
+)
+
+
+def remember(imprint):
+    """Keep a copy of the masthead's fields in the cache (none: forget it), without expiry."""
+    fields = imprint and {name: getattr(imprint, name) for name in SNAPSHOT_FIELDS}
+    try:
+        cache.set(SNAPSHOT_KEY, fields, timeout=None)
+    except Exception:  # the cache is down: the error pages show the paper's name alone
+        logger.warning("Could not keep a copy of the masthead for the error pages")
+
+
+def snapshot():
+    """The masthead as last read, never from the database: for a page that shows an error.
+
+    A 500 may come from the database itself, or leave its transaction broken, and a
+    storm of them must not add queries. The copy is refreshed whenever the masthead
+    is read for a page or saved; None if there is none (then the paper's name alone).
+    """
+    try:
+        fields = cache.get(SNAPSHOT_KEY)
+    except Exception:
+        return None
+    return Imprint(pk=SINGLETON_ID, **fields) if fields else None
 
 
 class ImprintQuerySet(models.QuerySet):
@@ -22,9 +63,12 @@ class ImprintQuerySet(models.QuerySet):
         Every page prints it, so it is looked up once per content version and
         shared by every page and worker, like the section menu (pagecache.fragments).
         """
-        return shared_fragment(
-            "imprint", lambda: self.filter(pk=SINGLETON_ID).first(), request=request
-        )
+        return shared_fragment("imprint", self._read_and_remember, request=request)
+
+    def _read_and_remember(self):
+        imprint = self.filter(pk=SINGLETON_ID).first()
+        remember(imprint)
+        return imprint
 
 
 class Imprint(models.Model):
@@ -74,6 +118,7 @@ class Imprint(models.Model):
     def save(self, *args, **kwargs):
         self.pk = SINGLETON_ID  # a second "add" edits the one row instead of failing
         super().save(*args, **kwargs)
+        remember(self)
 
     @property
     def phone_link(self):

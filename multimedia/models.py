@@ -215,3 +215,18 @@ class Audio(ArticlePart):
     @property
     def file_url(self):
         return reverse("multimedia:audio_file", args=[self.pk, self.extension])
+
+
+def refresh_article_media(article_id):
+    """Write on the article what its card's badge shows (`Article.media`): a video wins.
+
+    An update through the articles' queryset, so the page cache forgets every page
+    showing the article's card (pagecache.querysets).
+    """
+    if Video.objects.filter(article_id=article_id).exists():
+        media = Article.Media.VIDEO
+    elif Audio.objects.filter(article_id=article_id).exists():
+        media = Article.Media.AUDIO
+    else:
+        media = Article.Media.NONE
+    Article.objects.filter(pk=article_id).exclude(media=media).update(media=media)

@@ -55,16 +55,20 @@ PAGES = {
     "tag": (lambda a: a.tags.get().get_absolute_url(), 9),
     "author": (lambda a: a.authors.get().get_absolute_url(), 9),
     "topic": (lambda a: a.topics.get().get_absolute_url(), 9),
+    # The topics (a count for the pages, then the page) with their newest article.
+    "topic-index": (lambda a: reverse("articles:topics"), 8),
     # The homepage: its stories (one query), the "Phóng sự ảnh" block (galleries) and
     # the "Thời tiết hôm nay" box (weather).
     "homepage": (lambda a: "/", 8),
     "site-feed": (lambda a: reverse("articles:feed"), 3),
     "section-feed": (lambda a: reverse("articles:category_feed", args=[a.category.slug]), 4),
-    # Each sitemap: a count for its pages and its latest change.
-    "sitemap-index": (lambda a: reverse("articles:sitemap"), 7),
+    # Each sitemap: a count for its pages and its latest change (the list pages': no count).
+    "sitemap-index": (lambda a: reverse("articles:sitemap"), 8),
     "section-sitemap": (lambda a: reverse("articles:sitemap_section", args=["chuyen-muc"]), 3),
     "article-sitemap": (lambda a: reverse("articles:sitemap_section", args=["bai-viet"]), 3),
     "news-sitemap": (lambda a: reverse("articles:news_sitemap"), 3),
+    # The topic index's last change (the newest change among topics' articles).
+    "list-page-sitemap": (lambda a: reverse("articles:sitemap_section", args=["trang"]), 2),
 }
 
 

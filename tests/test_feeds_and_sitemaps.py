@@ -98,7 +98,7 @@ def test_pages_advertise_their_feeds(client, newsroom):
     assert f'href="{reverse("articles:category_feed", args=["kinh-te"])}"' in section_page
 
 
-def test_sitemap_index_lists_the_section_topic_and_article_sitemaps(client, newsroom):
+def test_sitemap_index_lists_the_section_topic_article_and_list_page_sitemaps(client, newsroom):
     newsroom.topics.add(TopicFactory())
     index = xml(client, reverse("articles:sitemap"))
     locations = [loc.text for loc in index.iter(f"{SITEMAP}loc")]
@@ -106,6 +106,7 @@ def test_sitemap_index_lists_the_section_topic_and_article_sitemaps(client, news
         "http://testserver/sitemap-chuyen-muc.xml",
         "http://testserver/sitemap-dong-su-kien.xml",
         "http://testserver/sitemap-bai-viet.xml",
+        "http://testserver/sitemap-trang.xml",
     ]
     assert all(s.findtext(f"{SITEMAP}lastmod") for s in index.iter(f"{SITEMAP}sitemap"))
 

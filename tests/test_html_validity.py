@@ -10,6 +10,8 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
+from multimedia.models import Audio, Video
+
 from .conftest import missing_part
 from .factories import (
     ArticleFactory,
@@ -18,8 +20,10 @@ from .factories import (
     CommentFactory,
     PhotoFactory,
     TagFactory,
+    TopicFactory,
     comment_form_data,
 )
+from .media_samples import m4a_bytes, upload
 
 VNU_JAR = (
     Path(__file__).resolve().parents[1] / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
@@ -45,9 +49,13 @@ def pages():
         body=f'<p>Mở đầu.</p><figure><img data-file="{figure.pk}" alt="Thu hoạch mận">'
         "<figcaption>Mùa mận chín.</figcaption></figure><h2>Đêm hội</h2><p>Tiếp theo.</p>",
     )
-    ArticleFactory.create_batch(
+    others = ArticleFactory.create_batch(
         4, category=section, authors=[author], tags=[tag], cover=PhotoFactory()
     )
+    # Cards with a badge: a video story and one to listen to.
+    Video.objects.create(article=others[0], embed_url="https://youtu.be/dQw4w9WgXcQ")
+    Audio(article=others[1], file=upload("ban-tin.m4a", m4a_bytes())).save()
+    article.topics.add(TopicFactory(title="Mùa lễ hội Tây Bắc", description="Theo mùa hội."))
     CommentFactory.create_batch(2, article=article)
     client = Client()
     html = {
@@ -57,6 +65,7 @@ def pages():
         "kết quả tìm kiếm": client.get(reverse("articles:search"), {"q": "lễ hội"}),
         "từ khóa": client.get(tag.get_absolute_url()),
         "tác giả": client.get(author.get_absolute_url()),
+        "các dòng sự kiện": client.get(reverse("articles:topics")),
         "trang 404": client.get("/khong-co-trang-nay/"),
         "bình luận bị lỗi": client.post(
             reverse("comments:post", args=[article.pk]), comment_form_data(article, text="Hay")
@@ -68,6 +77,9 @@ def pages():
         html["bài viết có bình luận"].text.count('class="comment"') == 2
     )
     assert 'id="comment-text-error"' in html["bình luận bị lỗi"].text
+    assert "media-badge--video" in html["chuyên mục"].text
+    assert "media-badge--audio" in html["chuyên mục"].text
+    assert "Mùa lễ hội Tây Bắc" in html["các dòng sự kiện"].text
     return {name: response.text for name, response in html.items()}
 
 

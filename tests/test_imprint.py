@@ -134,3 +134,73 @@ def test_a_masthead_with_a_malformed_email_address_is_refused_in_vietnamese(clie
     assert "Nhập địa chỉ email." in response.text
     imprint.refresh_from_db()
     assert imprint.email == MASTHEAD["email"]
+
+
+# --- The error pages, which must render without the database --------------------
+
+
+def refusing_every_query(execute, sql, params, many, context):
+    raise AssertionError(f"The error page ran a query: {sql}")
+
+
+def test_the_500_page_prints_the_masthead_without_a_query(imprint):
+    from django.test import RequestFactory
+
+    from newsportal.views import server_error
+
+    with connection.execute_wrapper(refusing_every_query):
+        response = server_error(RequestFactory().get("/"))
+    assert response.status_code == 500
+    page = response.content.decode()
+    assert "Cơ quan chủ quản: <strong>Hội Nhà báo tỉnh Sơn Hà</strong>" in page
+    assert "Tổng biên tập: <strong>Hà Minh Châu</strong>" in page
+    assert "Giấy phép số 42/GP-BTTTT ngày 5/4/2022" in page
+    assert "Số 9, đường Lò Văn Giá" in page
+
+
+def test_the_503_page_of_a_database_outage_prints_the_masthead(imprint):
+    from django.test import Client
+
+    from .test_faults import database_refusing_queries
+
+    with database_refusing_queries():
+        response = Client(raise_request_exception=False).get("/")
+    assert response.status_code == 503
+    assert "Tổng biên tập: <strong>Hà Minh Châu</strong>" in response.text
+
+
+def test_an_edited_masthead_reaches_the_500_page(imprint):
+    from django.test import RequestFactory
+
+    from newsportal.views import server_error
+
+    imprint.editor_in_chief = "Lò Thị Mai"
+    imprint.save()
+    page = server_error(RequestFactory().get("/")).content.decode()
+    assert "Tổng biên tập: <strong>Lò Thị Mai</strong>" in page
+
+
+def test_a_masthead_read_for_a_page_is_kept_for_the_500_page(client, imprint):
+    from django.core.cache import cache
+    from django.test import RequestFactory
+
+    from newsportal.views import server_error
+
+    cache.clear()  # a restarted worker: the copy is made again by the next page
+    client.get(ArticleFactory().get_absolute_url())
+    with connection.execute_wrapper(refusing_every_query):
+        page = server_error(RequestFactory().get("/")).content.decode()
+    assert "Hà Minh Châu" in page
+
+
+def test_without_a_masthead_copy_the_500_page_still_names_the_paper(settings):
+    from django.core.cache import cache
+    from django.test import RequestFactory
+
+    from newsportal.views import server_error
+
+    cache.clear()
+    with connection.execute_wrapper(refusing_every_query):
+        response = server_error(RequestFactory().get("/"))
+    assert response.status_code == 500
+    assert f'<p class="site-footer__name">{settings.SITE_NAME}</p>' in response.content.decode()

@@ -12,6 +12,7 @@ from playwright.sync_api import expect
 
 from articles.demo_images import landscape_jpeg
 from imprint.models import Imprint
+from multimedia.models import Video
 from readership.models import DailyArticleViews
 
 from .factories import ArticleFactory, CategoryFactory, PhotoFactory, TagFactory, TopicFactory
@@ -74,12 +75,19 @@ def paper(settings):
         DailyArticleViews(article=article, day=timezone.localdate(), views=100 - n)
         for n, article in enumerate(stories[5:10])
     )
+    # A video story: its cards carry the badge (homepage, "Tin mới", the topic index's topic).
+    Video.objects.create(article=stories[0], embed_url="https://youtu.be/dQw4w9WgXcQ")
     reading = stories[1]  # featured, in the topic, with tags
-    return {"home": "/", "article": reading.get_absolute_url(), "topic": topic.get_absolute_url()}
+    return {
+        "home": "/",
+        "article": reading.get_absolute_url(),
+        "topic": topic.get_absolute_url(),
+        "topics": "/dong-su-kien/",
+    }
 
 
 @pytest.mark.parametrize("width", SCREENS)
-@pytest.mark.parametrize("name", ["home", "article", "topic"])
+@pytest.mark.parametrize("name", ["home", "article", "topic", "topics"])
 def test_page_fits_the_screen_passes_axe_and_is_screenshotted(
     live_server, page, paper, name, width
 ):
@@ -89,6 +97,24 @@ def test_page_fits_the_screen_passes_axe_and_is_screenshotted(
     expect(footer).to_contain_text("Cơ quan chủ quản: Tỉnh ủy Sơn Hà")
     expect(footer).to_contain_text("Tổng biên tập: Đinh Văn Khải")
     assert_fits_passes_axe_and_screenshot(page, f"paper-{name}-{width}")
+
+
+def test_a_video_storys_card_shows_its_badge_and_names_it_for_screen_readers(
+    live_server, page, paper
+):
+    page.goto(live_server.url)
+    badge = page.locator(".card .media-badge--video").first
+    expect(badge).to_be_visible()
+    box = badge.bounding_box()
+    assert box["width"] >= 10 and box["height"] >= 10  # the icon is drawn (CSS, no inline style)
+    link = page.locator(".card__title a", has=page.locator(".media-badge--video")).first
+    expect(link).to_have_accessible_name(
+        "Video: Tin thời sự số 1: bà con vùng cao vào vụ thu hoạch"
+    )
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    badge.locator("xpath=ancestor::article[1]").screenshot(
+        path=SCREENSHOTS / "card-video-badge.png"
+    )
 
 
 def test_homepage_shows_tieu_diem_with_a_lead_and_four_stories(live_server, page, paper):

@@ -357,6 +357,35 @@ def test_the_photo_section_leads_with_its_photo_stories(client):
     assert "nơi khác" not in block
 
 
+def main_of(page):
+    return page[page.index('<main id="main"') : page.index("</main>")]
+
+
+def test_the_photo_section_shows_each_story_once_and_loses_none_between_pages(client):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    section = CategoryFactory(name="Ảnh", slug="anh")
+    now = timezone.now()
+    titles = []
+    for n in range(16):  # newest first: stories and plain articles, more than one page
+        title = f"Bài số {n:02d} của mục Ảnh"
+        article = ArticleFactory(
+            title=title, category=section, published_at=now - timedelta(minutes=n + 1)
+        )
+        if n % 3 == 0:
+            make_story(article, photos=2)
+        titles.append(title)
+    first = main_of(client.get(section.get_absolute_url()).text)
+    response = client.get(section.get_absolute_url() + "?page=2")
+    assert response.status_code == 200
+    second = main_of(response.text)
+    for title in titles:
+        assert first.count(title) + second.count(title) == 1, title
+    assert first.count('class="photo-block__tile') == 4
+
+
 def test_unpublished_photo_stories_stay_out_of_the_blocks(client):
     make_story(ArticleFactory(title="Phóng sự chưa đăng", draft=True))
     assert "Phóng sự chưa đăng" not in client.get("/").text

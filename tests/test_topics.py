@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from articles.models import Topic
-from articles.views import ARTICLES_PER_PAGE
+from articles.views import ARTICLES_PER_PAGE, TOPICS_PER_PAGE
 from newsroom.roles import ADMINISTRATOR, EDITOR, REPORTER
 
 from .admin_forms import article_form_data
@@ -54,7 +54,8 @@ def test_topic_page_has_a_breadcrumb_canonical_url_and_social_meta(client, topic
     assert "<title>Dòng sự kiện: Đường về bản Mòng - " in page
     assert (
         '<nav class="breadcrumb" aria-label="Đường dẫn"><a href="/">Trang chủ</a> \u203a '
-        '<span aria-current="page">Dòng sự kiện: Đường về bản Mòng</span></nav>'
+        '<a href="/dong-su-kien/">Dòng sự kiện</a> \u203a '
+        '<span aria-current="page">Đường về bản Mòng</span></nav>'
     ) in page
 
 
@@ -152,3 +153,91 @@ def test_a_restored_revision_brings_back_the_articles_topics(topic):
     article.topics.clear()
     article.restore(revision)
     assert list(article.topics.all()) == [topic]
+
+
+# --- The index of topics -------------------------------------------------------
+
+
+def test_the_topic_index_lists_topics_with_visible_articles_newest_activity_first(client):
+    now = timezone.now()
+    old, busy = TopicFactory(title="Bầu cử đại biểu"), TopicFactory(title="Mùa mưa lũ")
+    ArticleFactory(topics=[old], published_at=now - timedelta(days=30))
+    ArticleFactory(topics=[busy], published_at=now - timedelta(days=40))
+    ArticleFactory(topics=[busy], published_at=now - timedelta(hours=2))
+    ArticleFactory(topics=[TopicFactory(title="Chỉ có bản nháp")], draft=True)
+    ArticleFactory(topics=[TopicFactory(title="Chỉ có bài hẹn giờ")], scheduled=True)
+    TopicFactory(title="Chưa có bài nào")
+    response = client.get(reverse("articles:topics"))
+    assert response.status_code == 200
+    assert [topic.title for topic in response.context["topics"]] == [
+        "Mùa mưa lũ",
+        "Bầu cử đại biểu",
+    ]
+    page = response.text
+    assert '<h1 class="page-title">Dòng sự kiện</h1>' in page
+    assert f'<a href="{busy.get_absolute_url()}">Mùa mưa lũ</a>' in page
+    assert "2 bài viết" in page
+    for hidden in ("Chỉ có bản nháp", "Chỉ có bài hẹn giờ", "Chưa có bài nào"):
+        assert hidden not in page
+
+
+def test_the_topic_index_has_a_breadcrumb_and_a_canonical_url(client, topic):
+    ArticleFactory(topics=[topic])
+    page = client.get(reverse("articles:topics"), {"utm_source": "zalo"}).text
+    assert '<link rel="canonical" href="http://testserver/dong-su-kien/">' in page
+    assert "<title>Dòng sự kiện - " in page
+    assert (
+        '<nav class="breadcrumb" aria-label="Đường dẫn"><a href="/">Trang chủ</a> \u203a '
+        '<span aria-current="page">Dòng sự kiện</span></nav>'
+    ) in page
+
+
+def test_the_topic_index_is_paginated_and_a_malformed_page_is_404(client):
+    article = ArticleFactory()
+    for n in range(TOPICS_PER_PAGE + 1):
+        article.topics.add(TopicFactory(title=f"Dòng sự kiện số {n}"))
+    url = reverse("articles:topics")
+    assert len(client.get(url).context["topics"]) == TOPICS_PER_PAGE
+    assert len(client.get(url, {"page": 2}).context["topics"]) == 1
+    for page in ("3", "x", "0", "-1", "1.5", "9" * 30):
+        assert client.get(url, {"page": page}).status_code == 404, page
+
+
+def test_a_topic_page_leads_back_to_the_index(client, topic):
+    ArticleFactory(topics=[topic])
+    page = client.get(topic.get_absolute_url()).text
+    assert '<a href="/dong-su-kien/">Dòng sự kiện</a>' in page
+
+
+def test_the_topic_index_is_in_the_sitemap(client, topic):
+    ArticleFactory(topics=[topic])
+    index = client.get(reverse("articles:sitemap")).text
+    assert "http://testserver/sitemap-trang.xml" in index
+    pages = client.get(reverse("articles:sitemap_section", args=["trang"])).text
+    assert "<loc>http://testserver/dong-su-kien/</loc>" in pages
+
+
+def test_the_cached_topic_index_shows_a_topic_once_its_first_article_is_published(client, topic):
+    url = reverse("articles:topics")
+    article = ArticleFactory(topics=[topic], draft=True)
+    assert "Đường về bản Mòng" not in client.get(url).text
+    article.status = article.Status.PUBLISHED
+    article.save()
+    assert "Đường về bản Mòng" in client.get(url).text
+
+
+def test_the_cached_topic_index_shows_a_published_article_added_to_a_topic(client, topic):
+    url = reverse("articles:topics")
+    article = ArticleFactory()
+    assert "Đường về bản Mòng" not in client.get(url).text
+    article.topics.add(topic)
+    assert "Đường về bản Mòng" in client.get(url).text
+
+
+def test_the_cached_topic_index_shows_a_renamed_topic(client, topic):
+    url = reverse("articles:topics")
+    ArticleFactory(topics=[topic])
+    assert "Đường về bản Mòng" in client.get(url).text
+    topic.title = "Con đường bê tông về bản Mòng"
+    topic.save()
+    assert "Con đường bê tông về bản Mòng" in client.get(url).text

@@ -2,7 +2,7 @@ from django import template
 from django.template.loader import render_to_string
 from django.utils import timezone
 
-from articles.cards import card_block, render_card
+from articles.cards import card_block, media_badge, render_card
 from articles.dates import iso_datetime, vn_date, vn_datetime
 from articles.models import Article
 from articles.sharing import facebook_share_url, zalo_share_url
@@ -17,12 +17,23 @@ MENUS = RenderMemo(max_entries=100)
 register.filter(vn_datetime)
 register.filter(vn_date)
 register.filter(iso_datetime)
+register.filter(media_badge)
 
 
 @register.simple_tag
 def card(article, size="medium", heading="h3", hide_sapo=False, wide=False):
     """`{% card article size="large" heading="h2" %}`: an article teaser (articles.cards)."""
     return render_card(article, size=size, heading=heading, hide_sapo=hide_sapo, wide=wide)
+
+
+@register.filter
+def without(articles, shown_above):
+    """`articles` less those a block above the list shows already (none if `shown_above` is
+    empty): the page's list keeps its pages, and a story the block leads is not listed twice."""
+    if not shown_above:
+        return articles
+    shown = {article.pk for article in shown_above}
+    return [article for article in articles if article.pk not in shown]
 
 
 LATEST_NEWS = card_block(

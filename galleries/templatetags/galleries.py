@@ -2,7 +2,9 @@
 
 `{% photo_story article %}` on the article page (gallery, slideshow, JSON-LD),
 `{% photo_stories_block %}` on the homepage and `{% photo_stories_block section %}`
-on a section page: the articles app never imports this one.
+on a section page: the articles app never imports this one. A section page fetches
+its block's stories first (`{% newest_photo_stories section as shown_above %}`) so
+that its list can leave them out (the `without` filter of articles' tags).
 """
 
 from django import template
@@ -117,12 +119,22 @@ def photo_stories(section=None, *, count=BLOCK_STORIES):
     return list(stories[:count])
 
 
+@register.simple_tag
+def newest_photo_stories(section=None):
+    """The stories `photo_stories_block` shows, for a page that must not list them again."""
+    return photo_stories(section)
+
+
 @register.inclusion_tag("galleries/photo_stories_block.html")
-def photo_stories_block(section=None, heading="h2"):
-    """A photo-led block: the newest photo story large, the next ones as photo tiles."""
+def photo_stories_block(section=None, heading="h2", stories=None):
+    """A photo-led block: the newest photo story large, the next ones as photo tiles.
+
+    `stories`: those of `newest_photo_stories`, already fetched by the page.
+    """
     if heading not in ("h2", "h3"):
         raise template.TemplateSyntaxError(f"The block's title is an h2 or an h3, not {heading!r}")
-    stories = photo_stories(section)
+    if stories is None:
+        stories = photo_stories(section)
     tiles = [
         {
             "article": story,
