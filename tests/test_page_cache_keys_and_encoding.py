@@ -63,6 +63,27 @@ def test_a_list_page_is_cached_per_page_number_only(client, article):
     assert client.get(section)["X-Page-Cache"] == "miss"
 
 
+def test_a_page_number_written_encoded_is_still_a_page_number(client, article):
+    ArticleFactory.create_batch(13, category=article.category)
+    section = article.category.get_absolute_url()
+    client.get(section + "?page=2")
+
+    assert client.get(section + "?p%61ge=2")["X-Page-Cache"] == "hit"
+    assert client.get(section + "?page+=2")["X-Page-Cache"] == "miss"  # another name: page 1
+
+
+def test_a_tracking_only_link_is_keyed_without_parsing_its_query(client, article, monkeypatch):
+    client.get(article.get_absolute_url())
+    monkeypatch.setattr(
+        "django.core.handlers.wsgi.WSGIRequest.GET",
+        property(lambda request: pytest.fail("the query string was parsed")),
+    )
+
+    response = client.get(article.get_absolute_url() + SOCIAL_LINKS[0])
+
+    assert response["X-Page-Cache"] == "hit"
+
+
 def test_an_article_page_ignores_a_page_number_it_does_not_read(client, article):
     client.get(article.get_absolute_url())
 
