@@ -16,6 +16,8 @@ from .factories import ArticleFactory, CategoryFactory, TagFactory
 
 
 class Workers:
+    """Two app processes: each its own cache client, sharing what production shares."""
+
     def __init__(self, settings):
         self.settings = settings
 

@@ -13,6 +13,7 @@ from articles.models import Article
 from comments.models import Comment
 
 from .factories import ArticleFactory, CommentFactory, comment_form_data
+from .page_cache_workers import Workers
 
 pytestmark = pytest.mark.django_db
 
@@ -178,22 +179,6 @@ def test_a_cross_site_post_gets_a_plain_refusal_and_stores_nothing(article):
 
 
 # --- Invalidation seen by another worker --------------------------------------------
-
-
-class Workers:
-    """Two app processes: each its own cache client, sharing what production shares."""
-
-    def __init__(self, settings):
-        self.settings = settings
-
-    def get(self, worker, url):
-        self.settings.PAGE_CACHE_ALIAS = f"worker-{worker}"
-        return Client().get(url)
-
-    def warm(self, url):
-        for worker in ("a", "b"):
-            self.get(worker, url)
-            assert self.get(worker, url)["X-Page-Cache"] == "hit"
 
 
 @pytest.fixture(params=["local-memory", "redis"])
