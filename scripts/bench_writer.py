@@ -11,7 +11,6 @@ Writes through the models as the admin does (save(), publish()), so each
 version invalidates its cache its own way. Stops on SIGTERM and prints what it did.
 """
 
-import io
 import os
 import random
 import signal
@@ -26,8 +25,8 @@ import django
 django.setup()
 
 from django.core.files.base import ContentFile  # noqa: E402
-from PIL import Image  # noqa: E402
 
+from articles.demo_images import landscape_jpeg  # noqa: E402
 from articles.models import Article, Author, Category  # noqa: E402
 from comments.models import Comment  # noqa: E402
 from photos.models import Photo  # noqa: E402
@@ -96,11 +95,8 @@ def main():
 
 
 def jpeg(number):
-    """A small photograph-sized JPEG, a little different each time."""
-    buffer = io.BytesIO()
-    color = (number * 37 % 256, number * 91 % 256, 120)
-    Image.new("RGB", (1600, 1067), color).save(buffer, "JPEG", quality=85)
-    return ContentFile(buffer.getvalue(), name=f"bench-{number}.jpg")
+    """A photograph-sized JPEG, different each time."""
+    return ContentFile(landscape_jpeg(number, (1600, 1067)), name=f"bench-{number}.jpg")
 
 
 if __name__ == "__main__":

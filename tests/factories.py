@@ -6,6 +6,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import make_password
 from django.contrib.auth.models import Group
 from django.utils import timezone
+from django.utils.html import format_html
 
 from articles.models import Article, Author, Category, Tag, Topic
 from comments.forms import rendered_at_token
@@ -157,4 +158,15 @@ def published_in_bulk(count, sections, *, title="Bài {n}", sapo="Sapo.", photos
             cover=photos[n % len(photos)] if photos else None,
         )
         for n in range(count)
+    )
+
+
+def figure(photo, caption="Ảnh minh họa"):
+    """An inline figure of a library photo, as the editor's figure dialog writes it."""
+    return format_html(
+        '<figure><img src="{}" alt="{}" data-file="{}"><figcaption>{}</figcaption></figure>',
+        photo.rendition_url("article"),
+        photo.alt_text,
+        photo.pk,
+        caption,
     )

@@ -32,6 +32,14 @@ def jpeg(path, color):
     return path
 
 
+def describe_photo(window, path, *, caption, credit, alt):
+    """Choose a photo file and describe it in the library's upload form (popup or picker)."""
+    window.set_input_files("#id_image", path)
+    window.fill("#id_caption", caption)
+    window.fill("#id_credit", credit)
+    window.fill("#id_alt_text", alt)
+
+
 def staff(role, username, first_name, last_name):
     user = NewsroomUserFactory(
         role=role, username=username, first_name=first_name, last_name=last_name
@@ -91,10 +99,13 @@ def write_and_submit(page, watch, base, title, tmp_path, name="phong-vien"):
         page.locator("#add_id_cover").click()
     popup = opened.value
     check_page(popup, watch, f"{name}-03-tai-anh-dai-dien")
-    popup.set_input_files("#id_image", jpeg(tmp_path / "lua-nuong.jpg", "goldenrod"))
-    popup.fill("#id_caption", "Lúa nương chín vàng trên triền đồi")
-    popup.fill("#id_credit", "Lò Văn Hùng")
-    popup.fill("#id_alt_text", "Nương lúa chín vàng, phía xa là núi")
+    describe_photo(
+        popup,
+        jpeg(tmp_path / "lua-nuong.jpg", "goldenrod"),
+        caption="Lúa nương chín vàng trên triền đồi",
+        credit="Lò Văn Hùng",
+        alt="Nương lúa chín vàng, phía xa là núi",
+    )
     with popup.expect_event("close"):
         popup.locator("input[name=_save]").click()
     assert "Lúa nương chín vàng" in page.locator("#id_cover option:checked").inner_text()
@@ -108,10 +119,13 @@ def write_and_submit(page, watch, base, title, tmp_path, name="phong-vien"):
         dialog.get_by_role("button", name="Chọn trong thư viện ảnh…").click()
     picker = opened.value
     check_page(picker, watch, f"{name}-04-chon-anh")
-    picker.set_input_files("#id_image", jpeg(tmp_path / "gia-lua.jpg", "saddlebrown"))
-    picker.fill("#id_caption", "Bà con giã lúa mới")
-    picker.fill("#id_credit", "Cầm Thị Mai")
-    picker.fill("#id_alt_text", "Hai phụ nữ Thái giã lúa bên nhà sàn")
+    describe_photo(
+        picker,
+        jpeg(tmp_path / "gia-lua.jpg", "saddlebrown"),
+        caption="Bà con giã lúa mới",
+        credit="Cầm Thị Mai",
+        alt="Hai phụ nữ Thái giã lúa bên nhà sàn",
+    )
     picker.get_by_role("button", name="Tải lên").click()
     check_page(picker, watch, f"{name}-05-anh-vua-tai-len")
     with picker.expect_event("close"):

@@ -5,23 +5,12 @@ import re
 import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
-from django.utils.html import format_html
 
 from articles.models import Article
 
-from .factories import ArticleFactory, CategoryFactory, PhotoFactory
+from .factories import ArticleFactory, CategoryFactory, PhotoFactory, figure
 
 pytestmark = pytest.mark.django_db
-
-
-def figure(photo, caption):
-    return format_html(
-        '<figure><img src="{}" alt="{}" data-file="{}"><figcaption>{}</figcaption></figure>',
-        photo.rendition_url("article"),
-        photo.alt_text,
-        photo.pk,
-        caption,
-    )
 
 
 def pictures(html):

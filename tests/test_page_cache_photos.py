@@ -4,19 +4,16 @@ A newsroom uploads photos all day; a fresh upload is on no reader's page yet.
 Uses the two-process page-cache fixtures of tests/page_cache_workers.py.
 """
 
-import io
-
 import pytest
 from django.core.files.base import ContentFile
-from django.utils.html import format_html
-from PIL import Image
 
+from articles.demo_images import landscape_jpeg
 from articles.models import Article
 from galleries.models import PhotoStory
 from multimedia.models import Video
 from pagecache.dependencies import EVERYTHING
 
-from .factories import ArticleFactory, AuthorFactory, PhotoFactory
+from .factories import ArticleFactory, AuthorFactory, PhotoFactory, figure
 from .page_cache_workers import stays_cached
 
 pytestmark = pytest.mark.django_db
@@ -24,20 +21,8 @@ pytestmark = pytest.mark.django_db
 EVERY_PAGE = ("news_a", "news_b", "sport_a", "sport_b", "home", "news", "sport", "tag", "feed")
 
 
-def figure(photo):
-    return format_html(
-        '<figure><img src="{}" alt="{}" data-file="{}"><figcaption>Ảnh minh họa</figcaption>'
-        "</figure>",
-        photo.rendition_url("article"),
-        photo.alt_text,
-        photo.pk,
-    )
-
-
-def jpeg(name, *, color):
-    buffer = io.BytesIO()
-    Image.new("RGB", (400, 225), color).save(buffer, "JPEG")
-    return ContentFile(buffer.getvalue(), name=name)
+def jpeg(name, *, seed):
+    return ContentFile(landscape_jpeg(seed, (400, 225)), name=name)
 
 
 def test_uploading_a_photo_leaves_every_page_cached(cache_workers, cache_site):
@@ -56,7 +41,7 @@ def test_replacing_a_cover_photo_refreshes_the_pages_showing_its_article(cache_w
     cache_workers.warm(*cache_site["urls"].values())
 
     cache_workers.change_in_a()
-    photo.image = jpeg("hoa-ban-moi.jpg", color="white")
+    photo.image = jpeg("hoa-ban-moi.jpg", seed=901)
     photo.save()
 
     for name in ("news_a", "home", "news", "tag"):
@@ -72,7 +57,7 @@ def test_replacing_an_inline_photo_refreshes_its_article(cache_workers, cache_si
     cache_workers.warm(*cache_site["urls"].values())
 
     cache_workers.change_in_a()
-    photo.image = jpeg("thuyen-dua-moi.jpg", color="navy")
+    photo.image = jpeg("thuyen-dua-moi.jpg", seed=902)
     photo.save()
 
     assert "/thuyen-dua-moi/" in cache_workers.get("b", cache_site["urls"]["sport_b"]).text
